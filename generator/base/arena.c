@@ -1,0 +1,138 @@
+/* Arena allocator: bump allocation in large chunks, freed all at once. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "fatal.h"
+
+#define CHUNK_SIZE	(256 * 1024)
+#define ALIGNMENT	16
+
+struct arena_chunk {
+	struct arena_chunk	*next;
+	size_t			 size;
+	size_t			 used;
+	_Alignas(ALIGNMENT) unsigned char data[];
+};
+
+void
+arena_init(struct arena *arena)
+{
+	arena->head = NULL;
+	arena->used = 0;
+}
+
+void
+arena_free(struct arena *arena)
+{
+	struct arena_chunk *chunk, *next;
+
+	for (chunk = arena->head; chunk != NULL; chunk = next) {
+		next = chunk->next;
+		free(chunk);
+	}
+	arena->head = NULL;
+	arena->used = 0;
+}
+
+/* Adds a chunk able to hold at least `need` bytes; out of memory is fatal. */
+static struct arena_chunk *
+arena_grow(struct arena *arena, size_t need)
+{
+	struct arena_chunk *chunk;
+	size_t size = need > CHUNK_SIZE ? need : CHUNK_SIZE;
+
+	chunk = malloc(sizeof(*chunk) + size);
+	if (chunk == NULL)
+		fatal_oom();
+	chunk->size = size;
+	chunk->used = 0;
+	chunk->next = arena->head;
+	arena->head = chunk;
+	return chunk;
+}
+
+/* Returns `size` bytes aligned to 16; never NULL (out of memory is fatal). */
+void *
+arena_alloc(struct arena *arena, size_t size)
+{
+	struct arena_chunk *chunk = arena->head;
+	void *p;
+
+	if (size > SIZE_MAX - ALIGNMENT)
+		fatal_oom();
+	size = (size + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1);
+	if (chunk == NULL || chunk->size - chunk->used < size)
+		chunk = arena_grow(arena, size);
+	p = chunk->data + chunk->used;
+	chunk->used += size;
+	arena->used += size;
+	return p;
+}
+
+void *
+arena_calloc(struct arena *arena, size_t count, size_t size)
+{
+	void *p;
+
+	if (size != 0 && count > SIZE_MAX / size)
+		fatal_oom();
+	p = arena_alloc(arena, count * size);
+	memset(p, 0, count * size);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *arena, const char *s, size_t len)
+{
+	char *p = arena_alloc(arena, len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(struct arena *arena, const char *s)
+{
+	return arena_strndup(arena, s, strlen(s));
+}
+
+char *
+arena_printf(struct arena *arena, const char *fmt, ...)
+{
+	va_list ap;
+	int len;
+	char *p;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		fatal_oom();
+	p = arena_alloc(arena, (size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void
+ptrvec_push(struct arena *arena, struct ptrvec *vec, void *item)
+{
+	void **items;
+	size_t cap;
+
+	if (vec->len == vec->cap) {
+		cap = vec->cap ? vec->cap * 2 : 8;
+		items = arena_alloc(arena, cap * sizeof(*items));
+		if (vec->len)
+			memcpy(items, vec->items, vec->len * sizeof(*items));
+		vec->items = items;
+		vec->cap = cap;
+	}
+	vec->items[vec->len++] = item;
+}

@@ -1,0 +1,35 @@
+/* Arena allocator: one per build, freed at once at the end. */
+#ifndef GONGKAI_ARENA_H
+#define GONGKAI_ARENA_H
+
+#include <stddef.h>
+
+struct arena_chunk;
+
+struct arena {
+	struct arena_chunk	*head;
+	size_t			 used;		/* bytes handed out in total */
+};
+
+void	 arena_init(struct arena *);
+void	 arena_free(struct arena *);
+void	*arena_alloc(struct arena *, size_t);
+void	*arena_calloc(struct arena *, size_t, size_t);
+char	*arena_strdup(struct arena *, const char *);
+char	*arena_strndup(struct arena *, const char *, size_t);
+char	*arena_printf(struct arena *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/*
+ * A growable array of pointers kept in an arena: growth allocates a new
+ * block and abandons the old one, which is fine for a batch program.
+ */
+struct ptrvec {
+	void	**items;
+	size_t	  len;
+	size_t	  cap;
+};
+
+void	 ptrvec_push(struct arena *, struct ptrvec *, void *);
+
+#endif

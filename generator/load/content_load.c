@@ -1,0 +1,650 @@
+/*
+ * Loading the content tree: walk the layout, split and parse every file,
+ * apply its schema, then resolve the references between files.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/diag.h"
+#include "../base/utf8.h"
+#include "content.h"
+#include "frontmatter.h"
+#include "schema.h"
+#include "source.h"
+#include "yaml_tree.h"
+
+#define MAX_CONFIG_SIZE		(64 * 1024)
+#define MAX_CONTENT_FILE_SIZE	(256 * 1024)
+#define MAX_BODY_SIZE		(100 * 1000)	/* cmark-gfm is quadratic above */
+#define MAX_ATTACHMENT_SIZE	(20 * 1024 * 1024)
+#define MAX_ATTACHMENT_DEPTH	8
+
+struct loader {
+	struct arena	*arena;
+	struct source	*source;
+	struct content	*content;
+};
+
+static const struct schema_enum disclosure_names[] = {
+	{ "public", DISCLOSURE_PUBLIC },
+	{ "internal", DISCLOSURE_INTERNAL },
+	{ NULL, 0 },
+};
+
+static const struct schema_enum status_names[] = {
+	{ "not_started", STATUS_NOT_STARTED },
+	{ "in_progress", STATUS_IN_PROGRESS },
+	{ "completed", STATUS_COMPLETED },
+	{ "delayed", STATUS_DELAYED },
+	{ NULL, 0 },
+};
+
+static const struct schema_enum direction_names[] = {
+	{ "at_least", DIRECTION_AT_LEAST },
+	{ "at_most", DIRECTION_AT_MOST },
+	{ NULL, 0 },
+};
+
+#define F(key, req, parse, type, member, arg) \
+	{ key, req, parse, offsetof(type, member), arg }
+
+static const struct schema_field site_fields[] = {
+	F("title", 1, schema_text, struct site_config, title, NULL),
+	F("base_url", 1, schema_url, struct site_config, base_url, NULL),
+	F("language", 0, schema_text, struct site_config, language, NULL),
+	F("commit_url", 0, schema_url, struct site_config, commit_url, NULL),
+	F("footer", 0, schema_text_list, struct site_config, footer, NULL),
+	F("theme", 0, schema_text, struct site_config, theme, NULL),
+};
+
+static const struct schema_field section_fields[] = {
+	F("id", 1, schema_id, struct section, id, NULL),
+	F("title", 1, schema_text, struct section, title, NULL),
+};
+
+static const struct schema section_schema = { "section", section_fields,
+	sizeof(section_fields) / sizeof(section_fields[0]) };
+
+static int schema_has_baseline(struct arena *, const struct ynode *,
+    const struct schema_field *, void *);
+
+static const struct schema_field indicator_fields[] = {
+	F("id", 1, schema_id, struct indicator, id, NULL),
+	F("name", 1, schema_text, struct indicator, name, NULL),
+	F("unit", 1, schema_text, struct indicator, unit, NULL),
+	F("target", 1, schema_number, struct indicator, target, NULL),
+	F("direction", 1, schema_enum, struct indicator, direction,
+	    direction_names),
+	F("baseline", 0, schema_has_baseline, struct indicator, baseline,
+	    NULL),
+	F("deadline", 0, schema_deadline, struct indicator, deadline, NULL),
+	F("deadline_text", 0, schema_text, struct indicator, deadline.text,
+	    NULL),
+	F("task", 0, schema_id, struct indicator, task_id, NULL),
+};
+
+static const struct schema indicator_schema = { "indicator",
+	indicator_fields, sizeof(indicator_fields) / sizeof(indicator_fields[0]) };
+
+static const struct {
+	const struct schema	*schema;
+	size_t			 item_size;
+	size_t			 pos_offset;
+} section_list = { &section_schema, sizeof(struct section),
+	offsetof(struct section, pos) },
+  indicator_list = { &indicator_schema, sizeof(struct indicator),
+	offsetof(struct indicator, pos) };
+
+static const struct schema_field plan_fields[] = {
+	F("title", 1, schema_text, struct plan, title, NULL),
+	F("region", 1, schema_text, struct plan, region, NULL),
+	F("issuer", 1, schema_text, struct plan, issuer, NULL),
+	F("issued", 1, schema_date, struct plan, issued, NULL),
+	F("doc_number", 0, schema_text, struct plan, doc_number, NULL),
+	F("disclosure", 1, schema_enum, struct plan, disclosure,
+	    disclosure_names),
+	F("parent", 0, schema_id, struct plan, parent_id, NULL),
+	F("weight", 0, schema_integer, struct plan, weight, NULL),
+	F("sections", 0, schema_map_list, struct plan, sections,
+	    &section_list),
+	F("indicators", 0, schema_map_list, struct plan, indicators,
+	    &indicator_list),
+};
+
+static const struct schema_field task_fields[] = {
+	F("number", 1, schema_integer, struct task, number, NULL),
+	F("title", 1, schema_text, struct task, title, NULL),
+	F("section", 0, schema_id, struct task, section_id, NULL),
+	F("lead", 0, schema_text_list, struct task, lead, NULL),
+	F("support", 0, schema_text_list, struct task, support, NULL),
+	F("units_text", 0, schema_text, struct task, units_text, NULL),
+	F("deadline", 0, schema_deadline, struct task, deadline, NULL),
+	F("deadline_text", 0, schema_text, struct task, deadline.text, NULL),
+	F("implements", 0, schema_text_list, struct task, implements_refs,
+	    NULL),
+	F("disclosure", 0, schema_enum, struct task, disclosure,
+	    disclosure_names),
+};
+
+static int schema_measurements(struct arena *, const struct ynode *,
+    const struct schema_field *, void *);
+
+static const struct schema_field report_fields[] = {
+	F("date", 1, schema_date, struct report, date, NULL),
+	F("status", 1, schema_enum, struct report, status, status_names),
+	F("percent", 0, schema_percent, struct report, percent, NULL),
+	F("reporter", 0, schema_text, struct report, reporter, NULL),
+	F("values", 0, schema_measurements, struct report, values, NULL),
+	F("disclosure", 0, schema_enum, struct report, disclosure,
+	    disclosure_names),
+};
+
+#undef F
+
+#define SCHEMA(what, fields) { what, fields, sizeof(fields) / sizeof(fields[0]) }
+static const struct schema site_schema = SCHEMA("site.yaml", site_fields);
+static const struct schema plan_schema = SCHEMA("plan", plan_fields);
+static const struct schema task_schema = SCHEMA("task", task_fields);
+static const struct schema report_schema = SCHEMA("progress report",
+    report_fields);
+#undef SCHEMA
+
+/* `baseline` is optional and may be any number, so it sets a flag too. */
+static int
+schema_has_baseline(struct arena *arena, const struct ynode *node,
+    const struct schema_field *field, void *dest)
+{
+	struct indicator *indicator = (struct indicator *)((char *)dest -
+	    offsetof(struct indicator, baseline));
+
+	if (schema_number(arena, node, field, dest) == -1)
+		return -1;
+	indicator->has_baseline = 1;
+	return 0;
+}
+
+/* `values`: a map of indicator id → number. */
+static int
+schema_measurements(struct arena *arena, const struct ynode *node,
+    const struct schema_field *field, void *dest)
+{
+	static const struct schema_field value_field = { "value", 0, NULL, 0,
+	    NULL };
+	struct measurement *m;
+	const struct ynode *member;
+	int rc = 0;
+
+	(void)field;
+	if (node->kind != YNODE_MAPPING) {
+		diag_error(&node->pos, "'values' must be a map of indicator "
+		    "id: number");
+		return -1;
+	}
+	for (member = node->first; member != NULL; member = member->next) {
+		m = arena_calloc(arena, 1, sizeof(*m));
+		m->indicator_id = member->key;
+		m->pos = member->key_pos;
+		if (schema_number(arena, member, &value_field, &m->value) == -1)
+			rc = -1;
+		else
+			ptrvec_push(arena, dest, m);
+	}
+	return rc;
+}
+
+/* The path shown in messages: the content directory, then `rel`. */
+static const char *
+loader_path(struct loader *loader, const char *rel)
+{
+	return arena_printf(loader->arena, "%s/%s", loader->source->label, rel);
+}
+
+/*
+ * Reads a file with a size cap and checks it is UTF-8.  Returns NULL after
+ * reporting an error.
+ */
+static char *
+loader_read(struct loader *loader, const char *rel, size_t cap, size_t *len)
+{
+	struct pos pos = { loader_path(loader, rel), 0, 0 };
+	enum source_status status;
+	char *data;
+	size_t bad;
+
+	status = loader->source->ops->read(loader->source, rel, cap,
+	    loader->arena, &data, len);
+	if (status == SOURCE_TOO_LARGE) {
+		diag_error(&pos, "file is larger than %zu KiB", cap / 1024);
+		return NULL;
+	}
+	if (status != SOURCE_OK) {
+		diag_error(&pos, "cannot read: %s", status == SOURCE_MISSING ?
+		    "no such file" : loader->source->error);
+		return NULL;
+	}
+	if (!utf8_validate(data, *len, &bad)) {
+		utf8_position(data, bad, &pos.line, &pos.col);
+		diag_error(&pos, "invalid UTF-8 (byte 0x%02x): save the file "
+		    "as UTF-8", (unsigned char)data[bad]);
+		return NULL;
+	}
+	if (memchr(data, '\0', *len) != NULL) {
+		diag_error(&pos, "file contains a NUL byte");
+		return NULL;
+	}
+	return data;
+}
+
+/*
+ * Reads a front-matter file, splits it into `doc` and applies `schema` to
+ * its front matter, whose tree is left in `*root`.  Returns 0, or -1 after
+ * reporting errors.
+ */
+static int
+loader_document(struct loader *loader, const char *rel,
+    const struct schema *schema, void *target, struct document *doc,
+    struct ynode **rootp)
+{
+	const char *path = loader_path(loader, rel);
+	struct ynode *root;
+	struct pos pos;
+	size_t len;
+	char *text;
+
+	if ((text = loader_read(loader, rel, MAX_CONTENT_FILE_SIZE, &len)) ==
+	    NULL)
+		return -1;
+	if (frontmatter_split(path, text, len, doc) == -1)
+		return -1;
+	if (doc->body_len > MAX_BODY_SIZE) {
+		pos.path = path;
+		pos.line = doc->body_line;
+		pos.col = 0;
+		diag_error(&pos, "the text after the front matter is longer "
+		    "than %d bytes; split it", MAX_BODY_SIZE);
+		return -1;
+	}
+	root = yaml_tree_parse(loader->arena, path, doc->front,
+	    doc->front_len, doc->front_line);
+	if ((*rootp = root) == NULL)
+		return -1;
+	return schema_apply(loader->arena, root, schema, target);
+}
+
+/* Lists a directory; a missing one is empty.  Returns -1 on failure. */
+static int
+loader_list(struct loader *loader, const char *rel, struct ptrvec *entries)
+{
+	struct pos pos = { loader_path(loader, rel), 0, 0 };
+	enum source_status status;
+
+	memset(entries, 0, sizeof(*entries));
+	status = loader->source->ops->list(loader->source, rel, loader->arena,
+	    entries);
+	if (status == SOURCE_OK || status == SOURCE_MISSING)
+		return 0;
+	diag_error(&pos, "cannot read directory: %s", loader->source->error);
+	return -1;
+}
+
+/* Refuses symbolic links and other special files; skips dotfiles. */
+static int
+loader_entry_usable(struct loader *loader, const char *dir,
+    const struct source_entry *entry)
+{
+	struct pos pos = { NULL, 0, 0 };
+
+	if (entry->name[0] == '.')
+		return 0;
+	if (entry->type == SOURCE_FILE || entry->type == SOURCE_DIRECTORY)
+		return 1;
+	pos.path = loader_path(loader, arena_printf(loader->arena, "%s/%s",
+	    dir, entry->name));
+	diag_error(&pos, entry->type == SOURCE_SYMLINK ?
+	    "symbolic links are not allowed in content" :
+	    "not a regular file or directory");
+	return 0;
+}
+
+static void
+loader_unexpected(struct loader *loader, const char *rel, const char *hint)
+{
+	struct pos pos = { loader_path(loader, rel), 0, 0 };
+
+	diag_warning(&pos, "ignored: %s", hint);
+}
+
+/* Strips ".md"; returns NULL when `name` does not end in it. */
+static char *
+md_stem(struct arena *arena, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len < 4 || strcmp(name + len - 3, ".md") != 0)
+		return NULL;
+	return arena_strndup(arena, name, len - 3);
+}
+
+/* Checks a report file name: YYYY-MM-DD or YYYY-MM-DD-N. */
+static int
+report_name_parse(const char *stem, struct date *date, int *sequence)
+{
+	char day[11];
+	char *end;
+	long n;
+
+	if (strlen(stem) < 10)
+		return -1;
+	memcpy(day, stem, 10);
+	day[10] = '\0';
+	if (date_parse(day, date) == -1)
+		return -1;
+	*sequence = 0;
+	if (stem[10] == '\0')
+		return 0;
+	if (stem[10] != '-' || stem[11] < '1' || stem[11] > '9')
+		return -1;
+	n = strtol(stem + 11, &end, 10);
+	if (*end != '\0' || n > 999)
+		return -1;
+	*sequence = (int)n;
+	return 0;
+}
+
+static void
+loader_report(struct loader *loader, struct task *task, const char *dir,
+    const char *name)
+{
+	struct document doc;
+	struct ynode *root;
+	struct report *report;
+	struct date date;
+	char *stem;
+	const char *rel = arena_printf(loader->arena, "%s/%s", dir, name);
+	struct pos pos = { loader_path(loader, rel), 0, 0 };
+
+	if ((stem = md_stem(loader->arena, name)) == NULL) {
+		loader_unexpected(loader, rel, "progress reports are "
+		    "YYYY-MM-DD.md files");
+		return;
+	}
+	report = arena_calloc(loader->arena, 1, sizeof(*report));
+	report->path = rel;
+	report->file_id = stem;
+	report->task = task;
+	report->percent = -1;
+	report->pos = pos;
+	if (report_name_parse(stem, &date, &report->sequence) == -1) {
+		diag_error(&pos, "'%s' is not a valid report file name: use "
+		    "YYYY-MM-DD.md or YYYY-MM-DD-N.md", name);
+		return;
+	}
+	if (loader_document(loader, rel, &report_schema, report, &doc,
+	    &root) == -1)
+		return;
+	if (date_compare(&date, &report->date) != 0)
+		diag_error(&pos, "the report's date differs from its file "
+		    "name '%s'", name);
+	report->body = doc.body;
+	report->body_line = doc.body_line;
+	ptrvec_push(loader->arena, &task->reports, report);
+}
+
+static void
+loader_task(struct loader *loader, struct plan *plan, const char *name)
+{
+	const char *rel = arena_printf(loader->arena, "plans/%s/tasks/%s",
+	    plan->id, name);
+	struct pos pos = { loader_path(loader, rel), 0, 0 };
+	struct document doc;
+	struct ynode *root;
+	struct task *task;
+	char *stem;
+
+	if ((stem = md_stem(loader->arena, name)) == NULL) {
+		loader_unexpected(loader, rel, "tasks are <task>.md files");
+		return;
+	}
+	if (!id_is_valid(stem)) {
+		diag_error(&pos, "'%s' is not a valid task id: use lowercase "
+		    "letters, digits and '-'", stem);
+		return;
+	}
+	task = arena_calloc(loader->arena, 1, sizeof(*task));
+	task->id = stem;
+	task->path = rel;
+	task->plan = plan;
+	task->pos = pos;
+	if (loader_document(loader, rel, &task_schema, task, &doc, &root) ==
+	    -1)
+		return;
+	task->number_pos = ynode_key_pos(root, "number");
+	task->section_pos = ynode_key_pos(root, "section");
+	task->implements_pos = ynode_key_pos(root, "implements");
+	task->body = doc.body;
+	ptrvec_push(loader->arena, &plan->tasks, task);
+}
+
+static void
+loader_tasks(struct loader *loader, struct plan *plan)
+{
+	const char *dir = arena_printf(loader->arena, "plans/%s/tasks",
+	    plan->id);
+	const struct source_entry *entry;
+	struct ptrvec entries;
+	size_t i;
+
+	if (loader_list(loader, dir, &entries) == -1)
+		return;
+	for (i = 0; i < entries.len; i++) {
+		entry = entries.items[i];
+		if (!loader_entry_usable(loader, dir, entry))
+			continue;
+		if (entry->type == SOURCE_DIRECTORY)
+			loader_unexpected(loader, arena_printf(loader->arena,
+			    "%s/%s", dir, entry->name),
+			    "tasks/ holds only <task>.md files");
+		else
+			loader_task(loader, plan, entry->name);
+	}
+}
+
+static void
+loader_progress_dir(struct loader *loader, struct plan *plan,
+    const char *task_id)
+{
+	const char *dir = arena_printf(loader->arena, "plans/%s/progress/%s",
+	    plan->id, task_id);
+	struct pos pos = { loader_path(loader, dir), 0, 0 };
+	const struct source_entry *entry;
+	struct ptrvec entries;
+	struct task *task;
+	size_t i;
+
+	if ((task = plan_find_task(plan, task_id)) == NULL) {
+		diag_error(&pos, "progress for task '%s', which plan '%s' "
+		    "does not have", task_id, plan->id);
+		return;
+	}
+	if (loader_list(loader, dir, &entries) == -1)
+		return;
+	for (i = 0; i < entries.len; i++) {
+		entry = entries.items[i];
+		if (!loader_entry_usable(loader, dir, entry))
+			continue;
+		if (entry->type == SOURCE_DIRECTORY)
+			loader_unexpected(loader, arena_printf(loader->arena,
+			    "%s/%s", dir, entry->name),
+			    "a task's progress folder holds only reports");
+		else
+			loader_report(loader, task, dir, entry->name);
+	}
+}
+
+static void
+loader_progress(struct loader *loader, struct plan *plan)
+{
+	const char *dir = arena_printf(loader->arena, "plans/%s/progress",
+	    plan->id);
+	const struct source_entry *entry;
+	struct ptrvec entries;
+	size_t i;
+
+	if (loader_list(loader, dir, &entries) == -1)
+		return;
+	for (i = 0; i < entries.len; i++) {
+		entry = entries.items[i];
+		if (!loader_entry_usable(loader, dir, entry))
+			continue;
+		if (entry->type == SOURCE_DIRECTORY)
+			loader_progress_dir(loader, plan, entry->name);
+		else
+			loader_unexpected(loader, arena_printf(loader->arena,
+			    "%s/%s", dir, entry->name),
+			    "progress/ holds one folder per task");
+	}
+}
+
+/* Collects attachment paths under files/, to be copied as they are. */
+static void
+loader_files(struct loader *loader, struct plan *plan, const char *dir,
+    int depth)
+{
+	const struct source_entry *entry;
+	struct ptrvec entries;
+	struct pos pos = { loader_path(loader, dir), 0, 0 };
+	const char *rel;
+	size_t i;
+
+	if (depth > MAX_ATTACHMENT_DEPTH) {
+		diag_error(&pos, "attachment folders are nested too deeply");
+		return;
+	}
+	if (loader_list(loader, dir, &entries) == -1)
+		return;
+	for (i = 0; i < entries.len; i++) {
+		entry = entries.items[i];
+		if (!loader_entry_usable(loader, dir, entry))
+			continue;
+		rel = arena_printf(loader->arena, "%s/%s", dir, entry->name);
+		if (entry->type == SOURCE_DIRECTORY)
+			loader_files(loader, plan, rel, depth + 1);
+		else
+			ptrvec_push(loader->arena, &plan->files, (void *)rel);
+	}
+}
+
+static void
+loader_plan(struct loader *loader, const char *id)
+{
+	const char *rel = arena_printf(loader->arena, "plans/%s/plan.md", id);
+	const char *dir = arena_printf(loader->arena, "plans/%s", id);
+	struct pos pos = { loader_path(loader, dir), 0, 0 };
+	const struct source_entry *entry;
+	struct ptrvec entries;
+	struct document doc;
+	struct ynode *root;
+	struct plan *plan;
+	size_t i;
+
+	if (!id_is_valid(id)) {
+		diag_error(&pos, "'%s' is not a valid plan id: use lowercase "
+		    "letters, digits and '-'", id);
+		return;
+	}
+	plan = arena_calloc(loader->arena, 1, sizeof(*plan));
+	plan->id = id;
+	plan->path = rel;
+	plan->pos.path = loader_path(loader, rel);
+	if (loader_document(loader, rel, &plan_schema, plan, &doc, &root) ==
+	    0) {
+		plan->body = doc.body;
+		plan->parent_pos = ynode_key_pos(root, "parent");
+	}
+	if (loader_list(loader, dir, &entries) == -1)
+		return;
+	for (i = 0; i < entries.len; i++) {
+		entry = entries.items[i];
+		if (!loader_entry_usable(loader, dir, entry) ||
+		    strcmp(entry->name, "plan.md") == 0)
+			continue;
+		if (strcmp(entry->name, "tasks") != 0 &&
+		    strcmp(entry->name, "progress") != 0 &&
+		    strcmp(entry->name, "files") != 0)
+			loader_unexpected(loader, arena_printf(loader->arena,
+			    "%s/%s", dir, entry->name), "a plan folder holds "
+			    "plan.md, tasks/, progress/ and files/");
+	}
+	loader_tasks(loader, plan);
+	loader_progress(loader, plan);
+	loader_files(loader, plan, arena_printf(loader->arena, "%s/files",
+	    dir), 0);
+	ptrvec_push(loader->arena, &loader->content->plans, plan);
+}
+
+static void
+loader_plans(struct loader *loader)
+{
+	const struct source_entry *entry;
+	struct ptrvec entries;
+	struct pos pos = { loader_path(loader, "plans"), 0, 0 };
+	size_t i;
+
+	if (loader_list(loader, "plans", &entries) == -1)
+		return;
+	if (entries.len == 0)
+		diag_error(&pos, "no plans: add plans/<plan>/plan.md");
+	for (i = 0; i < entries.len; i++) {
+		entry = entries.items[i];
+		if (!loader_entry_usable(loader, "plans", entry))
+			continue;
+		if (entry->type == SOURCE_DIRECTORY)
+			loader_plan(loader, entry->name);
+		else
+			loader_unexpected(loader, arena_printf(loader->arena,
+			    "plans/%s", entry->name),
+			    "plans/ holds one folder per plan");
+	}
+}
+
+static void
+loader_site(struct loader *loader)
+{
+	struct site_config *site = &loader->content->site;
+	struct ynode *root;
+	size_t len;
+	char *text;
+
+	if ((text = loader_read(loader, "site.yaml", MAX_CONFIG_SIZE, &len)) ==
+	    NULL)
+		return;
+	root = yaml_tree_parse(loader->arena, loader_path(loader, "site.yaml"),
+	    text, len, 0);
+	if (root == NULL || schema_apply(loader->arena, root, &site_schema,
+	    site) == -1)
+		return;
+	if (site->language == NULL)
+		site->language = "zh-CN";
+	if (site->commit_url && strstr(site->commit_url, "{commit}") == NULL) {
+		struct pos pos = { loader_path(loader, "site.yaml"), 0, 0 };
+
+		diag_error(&pos, "'commit_url' must contain {commit}");
+	}
+}
+
+int
+content_load(struct content *content, struct arena *arena,
+    struct source *source)
+{
+	struct loader loader = { arena, source, content };
+	size_t before = diag_error_count();
+
+	memset(content, 0, sizeof(*content));
+	content->arena = arena;
+	loader_site(&loader);
+	loader_plans(&loader);
+	if (diag_error_count() == before)
+		content_resolve(content);
+	return diag_error_count() == before ? 0 : -1;
+}

@@ -1,0 +1,58 @@
+/*
+ * A content source: where the content tree is read from.  The loader sees
+ * only this interface, so the same code reads a directory on disk or, for
+ * a point-in-time build, a tree of a git commit.
+ */
+#ifndef GONGKAI_SOURCE_H
+#define GONGKAI_SOURCE_H
+
+#include <stddef.h>
+
+#include "../base/arena.h"
+
+enum source_type {
+	SOURCE_FILE,
+	SOURCE_DIRECTORY,
+	SOURCE_SYMLINK,
+	SOURCE_OTHER,		/* device, fifo, submodule … */
+};
+
+struct source_entry {
+	const char		*name;
+	enum source_type	 type;
+};
+
+enum source_status {
+	SOURCE_OK = 0,
+	SOURCE_MISSING = -1,	/* no such file or directory */
+	SOURCE_TOO_LARGE = -2,	/* larger than the cap given */
+	SOURCE_FAILED = -3,	/* any other error, see source_error */
+};
+
+struct source;
+
+struct source_ops {
+	/* Lists a directory (relative path, "" for the root), sorted by name. */
+	enum source_status (*list)(struct source *, const char *dir,
+	    struct arena *, struct ptrvec *entries);
+	/* Reads a whole file of at most `cap` bytes, NUL-terminated. */
+	enum source_status (*read)(struct source *, const char *path,
+	    size_t cap, struct arena *, char **data, size_t *len);
+	void (*close)(struct source *);
+};
+
+struct source {
+	const struct source_ops	*ops;
+	const char		*label;		/* prefix for messages */
+	char			 error[256];	/* last SOURCE_FAILED reason */
+	void			*state;
+};
+
+/*
+ * Opens a directory on disk as a source.  Returns -1 and fills `error`
+ * when it cannot be opened.
+ */
+int	 source_open_directory(struct source *, const char *dir);
+void	 source_close(struct source *);
+
+#endif

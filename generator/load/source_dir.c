@@ -1,0 +1,169 @@
+/* A content source reading a directory on disk, never following links. */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../base/fatal.h"
+#include "source.h"
+
+struct dir_state {
+	int	 rootfd;
+};
+
+static int
+dir_root(struct source *source)
+{
+	return ((struct dir_state *)source->state)->rootfd;
+}
+
+static enum source_status
+dir_fail(struct source *source, const char *path, int error)
+{
+	if (error == ENOENT || error == ENOTDIR)
+		return SOURCE_MISSING;
+	snprintf(source->error, sizeof(source->error), "%s: %s",
+	    *path ? path : ".", strerror(error));
+	return SOURCE_FAILED;
+}
+
+static int
+entry_compare(const void *a, const void *b)
+{
+	const struct source_entry *x = *(struct source_entry *const *)a;
+	const struct source_entry *y = *(struct source_entry *const *)b;
+
+	return strcmp(x->name, y->name);
+}
+
+static enum source_type
+dir_entry_type(int dirfd, const char *name)
+{
+	struct stat st;
+
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		return SOURCE_OTHER;
+	if (S_ISLNK(st.st_mode))
+		return SOURCE_SYMLINK;
+	if (S_ISDIR(st.st_mode))
+		return SOURCE_DIRECTORY;
+	return S_ISREG(st.st_mode) ? SOURCE_FILE : SOURCE_OTHER;
+}
+
+static enum source_status
+dir_list(struct source *source, const char *path, struct arena *arena,
+    struct ptrvec *entries)
+{
+	struct source_entry *entry;
+	struct dirent *de;
+	DIR *dir;
+	int fd;
+
+	fd = openat(dir_root(source), *path ? path : ".",
+	    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1)
+		return dir_fail(source, path, errno);
+	if ((dir = fdopendir(fd)) == NULL) {
+		close(fd);
+		return dir_fail(source, path, errno);
+	}
+	while ((de = readdir(dir)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		entry = arena_alloc(arena, sizeof(*entry));
+		entry->name = arena_strdup(arena, de->d_name);
+		entry->type = dir_entry_type(fd, de->d_name);
+		ptrvec_push(arena, entries, entry);
+	}
+	closedir(dir);
+	if (entries->len > 1)
+		qsort(entries->items, entries->len, sizeof(void *),
+		    entry_compare);
+	return SOURCE_OK;
+}
+
+static enum source_status
+dir_read(struct source *source, const char *path, size_t cap,
+    struct arena *arena, char **data, size_t *len)
+{
+	struct stat st;
+	size_t done = 0;
+	ssize_t n;
+	char *p;
+	int fd;
+
+	fd = openat(dir_root(source), path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1)
+		return dir_fail(source, path, errno);
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return dir_fail(source, path, EINVAL);
+	}
+	if ((size_t)st.st_size > cap) {
+		close(fd);
+		return SOURCE_TOO_LARGE;
+	}
+	p = arena_alloc(arena, (size_t)st.st_size + 1);
+	/* Read no more than fstat said, even if the file grows meanwhile. */
+	while (done < (size_t)st.st_size) {
+		n = read(fd, p + done, (size_t)st.st_size - done);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	close(fd);
+	p[done] = '\0';
+	*data = p;
+	*len = done;
+	return SOURCE_OK;
+}
+
+static void
+dir_close(struct source *source)
+{
+	struct dir_state *state = source->state;
+
+	if (state == NULL)
+		return;
+	close(state->rootfd);
+	free(state);
+	source->state = NULL;
+}
+
+static const struct source_ops dir_ops = { dir_list, dir_read, dir_close };
+
+int
+source_open_directory(struct source *source, const char *dir)
+{
+	struct dir_state *state;
+	int fd;
+
+	memset(source, 0, sizeof(*source));
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1) {
+		snprintf(source->error, sizeof(source->error), "%s: %s", dir,
+		    strerror(errno));
+		return -1;
+	}
+	state = xmalloc(sizeof(*state));
+	state->rootfd = fd;
+	source->ops = &dir_ops;
+	source->label = dir;
+	source->state = state;
+	return 0;
+}
+
+void
+source_close(struct source *source)
+{
+	if (source != NULL && source->ops != NULL)
+		source->ops->close(source);
+}

@@ -1,0 +1,173 @@
+/* View-model values: constructors, lookup and number formatting. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "value.h"
+
+static struct value *
+value_new(struct arena *arena, enum value_kind kind)
+{
+	struct value *v = arena_calloc(arena, 1, sizeof(*v));
+
+	v->kind = kind;
+	return v;
+}
+
+struct value *
+value_null(struct arena *arena)
+{
+	return value_new(arena, VALUE_NULL);
+}
+
+struct value *
+value_bool(struct arena *arena, int b)
+{
+	struct value *v = value_new(arena, VALUE_BOOL);
+
+	v->u.boolean = b != 0;
+	return v;
+}
+
+struct value *
+value_number(struct arena *arena, double n)
+{
+	struct value *v = value_new(arena, VALUE_NUMBER);
+
+	v->u.number = n;
+	return v;
+}
+
+struct value *
+value_string_ref(struct arena *arena, const char *s)
+{
+	struct value *v = value_new(arena, VALUE_STRING);
+
+	v->u.string.ptr = s;
+	v->u.string.len = strlen(s);
+	return v;
+}
+
+struct value *
+value_stringn(struct arena *arena, const char *s, size_t len)
+{
+	struct value *v = value_new(arena, VALUE_STRING);
+
+	v->u.string.ptr = arena_strndup(arena, s, len);
+	v->u.string.len = len;
+	return v;
+}
+
+struct value *
+value_string(struct arena *arena, const char *s)
+{
+	return value_stringn(arena, s, strlen(s));
+}
+
+struct value *
+value_list(struct arena *arena)
+{
+	return value_new(arena, VALUE_LIST);
+}
+
+struct value *
+value_map(struct arena *arena)
+{
+	return value_new(arena, VALUE_MAP);
+}
+
+struct value *
+value_push(struct value *list, struct value *item)
+{
+	item->next = NULL;
+	if (list->u.children.last)
+		list->u.children.last->next = item;
+	else
+		list->u.children.first = item;
+	list->u.children.last = item;
+	list->u.children.count++;
+	return item;
+}
+
+struct value *
+value_set(struct value *map, const char *key, struct value *v)
+{
+	v->key = key;
+	return value_push(map, v);
+}
+
+struct value *
+value_set_string(struct arena *arena, struct value *map, const char *key,
+    const char *s)
+{
+	return value_set(map, key, s ? value_string(arena, s) :
+	    value_null(arena));
+}
+
+struct value *
+value_set_number(struct arena *arena, struct value *map, const char *key,
+    double n)
+{
+	return value_set(map, key, value_number(arena, n));
+}
+
+struct value *
+value_set_bool(struct arena *arena, struct value *map, const char *key,
+    int b)
+{
+	return value_set(map, key, value_bool(arena, b));
+}
+
+struct value *
+value_get(const struct value *map, const char *key)
+{
+	struct value *v;
+
+	if (map == NULL || map->kind != VALUE_MAP)
+		return NULL;
+	for (v = map->u.children.first; v != NULL; v = v->next)
+		if (strcmp(v->key, key) == 0)
+			return v;
+	return NULL;
+}
+
+int
+value_is_truthy(const struct value *v)
+{
+	if (v == NULL)
+		return 0;
+	switch (v->kind) {
+	case VALUE_NULL:
+		return 0;
+	case VALUE_BOOL:
+		return v->u.boolean;
+	case VALUE_LIST:
+		return v->u.children.count > 0;
+	default:
+		return 1;
+	}
+}
+
+void
+value_format_number(double n, char out[32])
+{
+	int precision;
+
+	if (isnan(n) || isinf(n)) {
+		snprintf(out, 32, "%s", isnan(n) ? "NaN" : n < 0 ? "-Infinity" :
+		    "Infinity");
+		return;
+	}
+	if (n == floor(n) && fabs(n) < 1e15) {
+		snprintf(out, 32, "%.0f", n == 0 ? 0.0 : n);
+		return;
+	}
+	for (precision = 1; precision < 17; precision++) {
+		snprintf(out, 32, "%.*g", precision, n);
+		if (strtod(out, NULL) == n)
+			return;
+	}
+	snprintf(out, 32, "%.17g", n);
+}

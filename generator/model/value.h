@@ -1,0 +1,68 @@
+/*
+ * View-model values: the maps, lists, strings, numbers and booleans that
+ * templates render and that the site publishes as JSON open data.  All
+ * values live in an arena; maps keep insertion order so output is stable.
+ */
+#ifndef GONGKAI_VALUE_H
+#define GONGKAI_VALUE_H
+
+#include <stddef.h>
+
+struct arena;
+
+enum value_kind {
+	VALUE_NULL,
+	VALUE_BOOL,
+	VALUE_NUMBER,
+	VALUE_STRING,
+	VALUE_LIST,
+	VALUE_MAP,
+};
+
+struct value {
+	enum value_kind	 kind;
+	const char	*key;		/* the key when this is a map member */
+	struct value	*next;		/* next member of the parent list/map */
+	union {
+		int		 boolean;
+		double		 number;
+		struct {
+			const char	*ptr;	/* NUL-terminated */
+			size_t		 len;
+		} string;
+		struct {
+			struct value	*first;
+			struct value	*last;
+			size_t		 count;
+		} children;		/* VALUE_LIST and VALUE_MAP */
+	} u;
+};
+
+struct value	*value_null(struct arena *);
+struct value	*value_bool(struct arena *, int);
+struct value	*value_number(struct arena *, double);
+struct value	*value_string(struct arena *, const char *);	/* copies */
+struct value	*value_stringn(struct arena *, const char *, size_t);
+struct value	*value_string_ref(struct arena *, const char *); /* no copy */
+struct value	*value_list(struct arena *);
+struct value	*value_map(struct arena *);
+
+/* Appends to a list; returns the item. */
+struct value	*value_push(struct value *list, struct value *item);
+/* Appends a member to a map (keys are not copied); returns the value. */
+struct value	*value_set(struct value *map, const char *key, struct value *);
+struct value	*value_set_string(struct arena *, struct value *map,
+		    const char *key, const char *);
+struct value	*value_set_number(struct arena *, struct value *map,
+		    const char *key, double);
+struct value	*value_set_bool(struct arena *, struct value *map,
+		    const char *key, int);
+
+/* Returns the map member named `key`, or NULL. */
+struct value	*value_get(const struct value *map, const char *key);
+/* Mustache truthiness: null, false and empty lists are false. */
+int		 value_is_truthy(const struct value *);
+/* Formats a number the shortest way that reads back equal ("1.21", "3"). */
+void		 value_format_number(double, char out[32]);
+
+#endif
