@@ -16,9 +16,10 @@ SOURCES	 = $(sort $(shell find generator -name '*.c' ! -name main.c))
 HEADERS	 = $(shell find generator -name '*.h')
 TESTSRC	 = $(sort $(wildcard tests/unit/*.c))
 
-OBJ	 = $(SOURCES:%.c=build/obj/%.o)
+THEME	 = $(sort $(shell find themes/default -type f))
+OBJ	 = $(SOURCES:%.c=build/obj/%.o) build/obj/theme_embedded.o
 TESTS	 = $(TESTSRC:tests/unit/%.c=build/tests/%)
-ASAN_OBJ = $(SOURCES:%.c=build/asan/obj/%.o)
+ASAN_OBJ = $(SOURCES:%.c=build/asan/obj/%.o) build/asan/obj/theme_embedded.o
 ASAN_TESTS = $(TESTSRC:tests/unit/%.c=build/asan/tests/%)
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
@@ -32,6 +33,21 @@ deps:
 
 test-deps:
 	@sh scripts/deps.sh test
+
+build/embed: scripts/embed.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -o $@ $<
+
+build/gen/theme_embedded.c: build/embed $(THEME)
+	@mkdir -p $(@D)
+	build/embed themes/default $(THEME) > $@.tmp && mv $@.tmp $@
+
+build/obj/theme_embedded.o: build/gen/theme_embedded.c generator/render/theme.h
+	$(CC) $(WARN) $(CFLAGS) -Igenerator -c $< -o $@
+
+build/asan/obj/theme_embedded.o: build/gen/theme_embedded.c generator/render/theme.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g $(SANITIZE) -Igenerator -c $< -o $@
 
 build/obj/%.o: %.c $(HEADERS)
 	@mkdir -p $(@D)

@@ -1,0 +1,259 @@
+/*
+ * gongkai: builds a public-disclosure website from a content repository.
+ * main() reads like the pipeline: load content → read history → build the
+ * model and view models → render → write the site atomically.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "load/content.h"
+#include "load/source.h"
+#include "model/model.h"
+#include "render/site.h"
+#include "write/output.h"
+
+#define GONGKAI_VERSION	"0.1.0"
+
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_CONTENT = 1,	/* the content has errors */
+	EXIT_USAGE = 2,		/* usage or environment errors */
+};
+
+struct options {
+	const char	*command;
+	const char	*content_dir;
+	const char	*out_dir;
+	const char	*theme_dir;
+	int		 quiet;
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: gongkai build [--content DIR] [--out DIR] [--theme DIR] "
+	    "[--quiet]\n"
+	    "       gongkai check [--content DIR]\n"
+	    "       gongkai --help | --version\n"
+	    "\n"
+	    "  build    validate content/ and write the site into --out "
+	    "(default site/)\n"
+	    "  check    validate only; writes nothing\n"
+	    "\n"
+	    "  --content DIR  the content directory (default content)\n"
+	    "  --out DIR      where the site is written (default site)\n"
+	    "  --theme DIR    a theme whose files override the default "
+	    "theme's\n"
+	    "  --quiet        print nothing on success\n"
+	    "\n"
+	    "Exit status: 0 success, 1 content errors, 2 usage or "
+	    "environment errors.\n"
+	    "The build date is today, or SOURCE_DATE_EPOCH when set.\n", f);
+}
+
+/* Parses the command line; returns -1 on a usage error. */
+static int
+options_parse(struct options *opt, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "content", required_argument, NULL, 'c' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "theme", required_argument, NULL, 't' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	opt->command = NULL;
+	opt->content_dir = "content";
+	opt->out_dir = "site";
+	opt->theme_dir = NULL;
+	opt->quiet = 0;
+	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (c == 'h' || c == 'V') {
+			opt->command = c == 'h' ? "help" : "version";
+			return 0;
+		}
+		return -1;
+	}
+	if (optind >= argc)
+		return -1;
+	opt->command = argv[optind];
+	optind++;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			opt->content_dir = optarg;
+			break;
+		case 'o':
+			opt->out_dir = optarg;
+			break;
+		case 't':
+			opt->theme_dir = optarg;
+			break;
+		case 'q':
+			opt->quiet = 1;
+			break;
+		case 'h':
+			opt->command = "help";
+			return 0;
+		default:
+			return -1;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "gongkai: unexpected argument '%s'\n",
+		    argv[optind]);
+		return -1;
+	}
+	if (strcmp(opt->command, "check") == 0 && opt->theme_dir != NULL)
+		return -1;
+	return 0;
+}
+
+/*
+ * The build date: SOURCE_DATE_EPOCH when set (it must be a plain number
+ * of seconds), otherwise today, both in UTC.  Returns -1 on a bad value.
+ */
+static int
+build_date(struct date *date)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	struct tm tm;
+	time_t t;
+	char *end;
+	long long n;
+
+	if (epoch != NULL && *epoch != '\0') {
+		errno = 0;
+		n = strtoll(epoch, &end, 10);
+		if (*end != '\0' || errno != 0 || n < 0 || n > 253402300799LL) {
+			fprintf(stderr, "gongkai: error: SOURCE_DATE_EPOCH must "
+			    "be a number of seconds, not '%s'\n", epoch);
+			return -1;
+		}
+		t = (time_t)n;
+	} else
+		t = time(NULL);
+	if (gmtime_r(&t, &tm) == NULL)
+		return -1;
+	date->year = tm.tm_year + 1900;
+	date->month = tm.tm_mon + 1;
+	date->day = tm.tm_mday;
+	return 0;
+}
+
+/* Loads and validates; returns an exit status. */
+static int
+run_load(const struct options *opt, struct arena *arena,
+    struct source *source, struct content *content)
+{
+	int rc;
+
+	if (source_open_directory(source, opt->content_dir) == -1) {
+		fprintf(stderr, "gongkai: error: cannot open the content "
+		    "directory %s\n", source->error);
+		return EXIT_USAGE;
+	}
+	rc = content_load(content, arena, source);
+	diag_report();
+	return rc == 0 ? EXIT_OK : EXIT_CONTENT;
+}
+
+static int
+run_check(const struct options *opt)
+{
+	struct arena arena;
+	struct source source;
+	struct content content;
+	size_t i, tasks = 0;
+	int rc;
+
+	arena_init(&arena);
+	rc = run_load(opt, &arena, &source, &content);
+	if (rc == EXIT_OK) {
+		for (i = 0; i < content.plans.len; i++)
+			tasks += ((struct plan *)content.plans.items[i])->
+			    tasks.len;
+		if (!opt->quiet)
+			printf("gongkai: %s: %zu plans, %zu tasks, no errors\n",
+			    opt->content_dir, content.plans.len, tasks);
+	}
+	source_close(&source);
+	arena_free(&arena);
+	return rc;
+}
+
+static int
+run_build(const struct options *opt)
+{
+	struct arena arena;
+	struct source source;
+	struct content content;
+	struct model model;
+	struct output output;
+	const char *theme_dir = opt->theme_dir;
+	struct date today;
+	int rc;
+
+	if (build_date(&today) == -1)
+		return EXIT_USAGE;
+	arena_init(&arena);
+	rc = run_load(opt, &arena, &source, &content);
+	if (rc == EXIT_OK) {
+		model_build(&model, &arena, &content, &today);
+		if (theme_dir == NULL && content.site.theme != NULL)
+			theme_dir = arena_printf(&arena, "%s/%s",
+			    opt->content_dir, content.site.theme);
+	}
+	if (rc == EXIT_OK && output_begin(&output, opt->out_dir) == -1)
+		rc = EXIT_USAGE;
+	if (rc == EXIT_OK) {
+		rc = site_render(&model, &source, theme_dir, &output) == 0 ?
+		    EXIT_OK : EXIT_USAGE;
+		if (rc == EXIT_OK)
+			rc = output_commit(&output) == 0 ? EXIT_OK : EXIT_USAGE;
+		else
+			output_abort(&output);
+	}
+	if (rc == EXIT_OK && !opt->quiet)
+		printf("gongkai: wrote %zu pages and %zu files to %s\n",
+		    output.pages, output.files, opt->out_dir);
+	source_close(&source);
+	arena_free(&arena);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options opt;
+
+	if (options_parse(&opt, argc, argv) == -1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(opt.command, "help") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(opt.command, "version") == 0) {
+		printf("gongkai %s\n", GONGKAI_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(opt.command, "check") == 0)
+		return run_check(&opt);
+	if (strcmp(opt.command, "build") == 0)
+		return run_build(&opt);
+	fprintf(stderr, "gongkai: unknown command '%s'\n", opt.command);
+	usage(stderr);
+	return EXIT_USAGE;
+}

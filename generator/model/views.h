@@ -1,0 +1,47 @@
+/*
+ * View models: one value tree per page, built from the model.  Templates
+ * render them, and data/ publishes them as JSON with stable ids
+ * ("<plan>/<task>").  URLs inside are relative to the site root; pages
+ * prefix them with the path back to the root.
+ */
+#ifndef GONGKAI_VIEWS_H
+#define GONGKAI_VIEWS_H
+
+#include "model.h"
+
+struct value;
+
+/*
+ * Renders Markdown to safe HTML.  `link_prefix` is put before relative
+ * link targets, which are relative to the plan's folder.  Returns NULL
+ * when the text cannot be rendered.
+ */
+typedef const char *(*view_markdown_fn)(void *ctx, const char *markdown,
+    const char *link_prefix);
+
+struct views {
+	const struct model	*model;
+	struct arena		*arena;
+	view_markdown_fn	 markdown;
+	void			*markdown_ctx;
+};
+
+struct value	*view_site(const struct views *);
+struct value	*view_home(const struct views *);
+struct value	*view_plan(const struct views *, const struct plan *);
+struct value	*view_task(const struct views *, const struct task *);
+struct value	*view_unit(const struct views *, const struct unit *);
+struct value	*view_unit_index(const struct views *);
+struct value	*view_deadlines(const struct views *);
+struct value	*view_alignment(const struct views *);
+
+const char	*plan_url(struct arena *, const struct plan *);
+const char	*task_url(struct arena *, const struct task *);
+const char	*unit_url(struct arena *, const struct unit *);
+
+/* "2021年11月4日", "2024年12月", "持续推进", "未列明" … */
+const char	*date_text(struct arena *, const struct date *);
+const char	*deadline_text(struct arena *, const struct deadline *);
+const char	*date_iso(struct arena *, const struct date *);
+
+#endif

@@ -1,0 +1,135 @@
+/* Markdown rendering with cmark-gfm, and the link policy applied to it. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "../base/arena.h"
+#include "markdown.h"
+
+static const char *const extension_names[] = {
+	"table", "strikethrough", "autolink",
+};
+
+void
+markdown_init(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+/* Length of the URL's scheme including ':', or 0 when it has none. */
+static size_t
+url_scheme_length(const char *url)
+{
+	size_t i;
+
+	if (!isalpha((unsigned char)url[0]))
+		return 0;
+	for (i = 1; url[i] != '\0'; i++) {
+		if (url[i] == ':')
+			return i + 1;
+		if (!isalnum((unsigned char)url[i]) && url[i] != '+' &&
+		    url[i] != '-' && url[i] != '.')
+			return 0;
+	}
+	return 0;
+}
+
+int
+markdown_url_allowed(const char *url)
+{
+	size_t n = url_scheme_length(url);
+
+	if (n == 0)
+		return 1;	/* relative */
+	return (n == 5 && strncasecmp(url, "http:", 5) == 0) ||
+	    (n == 6 && strncasecmp(url, "https:", 6) == 0) ||
+	    (n == 7 && strncasecmp(url, "mailto:", 7) == 0);
+}
+
+/* True for a relative reference that resolves against the page's folder. */
+static int
+url_is_path_relative(const char *url)
+{
+	return url_scheme_length(url) == 0 && url[0] != '/' &&
+	    url[0] != '#' && url[0] != '?' && url[0] != '\0';
+}
+
+/*
+ * Applies the link policy to one link or image: disallowed targets are
+ * emptied, relative ones are prefixed, and images from other sites become
+ * plain links (pages load nothing from elsewhere).
+ */
+static void
+markdown_fix_link(cmark_node *node, const char *prefix, struct arena *arena)
+{
+	const char *url = cmark_node_get_url(node);
+	int image = cmark_node_get_type(node) == CMARK_NODE_IMAGE;
+	char *fixed;
+
+	if (url == NULL)
+		return;
+	if (!markdown_url_allowed(url)) {
+		cmark_node_set_url(node, "");
+		return;
+	}
+	if (url_is_path_relative(url) && prefix[0] != '\0') {
+		fixed = arena_printf(arena, "%s%s", prefix, url);
+		cmark_node_set_url(node, fixed);
+	} else if (image && url_scheme_length(url) != 0)
+		cmark_node_set_type(node, CMARK_NODE_LINK);
+}
+
+static void
+markdown_walk(cmark_node *root, const char *prefix, struct arena *arena)
+{
+	cmark_iter *iter = cmark_iter_new(root);
+	cmark_event_type ev;
+	cmark_node *node;
+	cmark_node_type type;
+
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		node = cmark_iter_get_node(iter);
+		type = cmark_node_get_type(node);
+		if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
+			markdown_fix_link(node, prefix, arena);
+	}
+	cmark_iter_free(iter);
+}
+
+char *
+markdown_render(struct arena *arena, const char *text, size_t len,
+    const char *link_prefix)
+{
+	const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+	cmark_syntax_extension *ext;
+	cmark_parser *parser;
+	cmark_node *doc;
+	char *html, *copy;
+	size_t i;
+
+	if ((parser = cmark_parser_new(options)) == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(extension_names) / sizeof(extension_names[0]);
+	    i++)
+		if ((ext = cmark_find_syntax_extension(extension_names[i])))
+			cmark_parser_attach_syntax_extension(parser, ext);
+	cmark_parser_feed(parser, text, len);
+	doc = cmark_parser_finish(parser);
+	if (doc == NULL) {
+		cmark_parser_free(parser);
+		return NULL;
+	}
+	markdown_walk(doc, link_prefix, arena);
+	html = cmark_render_html(doc, options,
+	    cmark_parser_get_syntax_extensions(parser));
+	copy = html ? arena_strdup(arena, html) : NULL;
+	free(html);
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	return copy;
+}

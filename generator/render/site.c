@@ -1,0 +1,352 @@
+/* Site rendering: one pass over the public model, page by page. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../load/source.h"
+#include "../model/json.h"
+#include "../model/model.h"
+#include "../model/value.h"
+#include "../model/views.h"
+#include "../write/output.h"
+#include "markdown.h"
+#include "mustache.h"
+#include "site.h"
+#include "theme.h"
+
+#define MAX_ATTACHMENT_SIZE	(20 * 1024 * 1024)
+
+enum page_kind {
+	PAGE_HOME,
+	PAGE_PLAN,
+	PAGE_TASK,
+	PAGE_UNIT,
+	PAGE_UNITS,
+	PAGE_DEADLINES,
+	PAGE_ALIGNMENT,
+	PAGE_NOT_FOUND,
+	PAGE_KIND_COUNT,
+};
+
+/* The template of each kind of page. */
+static const char *const page_templates[PAGE_KIND_COUNT] = {
+	[PAGE_HOME] = "home",
+	[PAGE_PLAN] = "plan",
+	[PAGE_TASK] = "task",
+	[PAGE_UNIT] = "unit",
+	[PAGE_UNITS] = "units",
+	[PAGE_DEADLINES] = "deadlines",
+	[PAGE_ALIGNMENT] = "alignment",
+	[PAGE_NOT_FOUND] = "404",
+};
+
+struct renderer {
+	struct model			*model;
+	struct arena			*arena;		/* the build's */
+	struct arena			 page_arena;	/* one page's */
+	struct theme			 theme;
+	struct mustache_engine		*engine;
+	const struct mustache_template	*templates[PAGE_KIND_COUNT];
+	struct output			*output;
+	struct buf			 html;
+	struct buf			 json;
+	struct buf			 sitemap;
+	int				 failed;
+};
+
+static const char *
+renderer_markdown(void *ctx, const char *markdown, const char *prefix)
+{
+	struct arena *arena = ctx;
+
+	return markdown_render(arena, markdown, strlen(markdown), prefix);
+}
+
+/* Partials come from templates/<name>.mustache of the theme. */
+static const char *
+renderer_partial(void *ctx, const char *name, size_t *len)
+{
+	struct renderer *r = ctx;
+	char path[256];
+
+	snprintf(path, sizeof(path), "templates/%s.mustache", name);
+	return theme_read(&r->theme, path, len, &r->failed);
+}
+
+static int
+renderer_load_templates(struct renderer *r)
+{
+	struct mustache_error error;
+	size_t i;
+
+	for (i = 0; i < PAGE_KIND_COUNT; i++) {
+		r->templates[i] = mustache_engine_load(r->engine,
+		    page_templates[i], &error);
+		if (r->templates[i] == NULL) {
+			if (error.line > 0)
+				fprintf(stderr, "gongkai: error: templates/"
+				    "%s.mustache:%zu:%zu: %s\n", error.name,
+				    error.line, error.col, error.msg);
+			else
+				fprintf(stderr, "gongkai: error: template "
+				    "'%s': %s\n", page_templates[i], error.msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* "../" once per folder of `path`, so that links work from anywhere. */
+static const char *
+root_of(struct arena *arena, const char *path)
+{
+	size_t depth = 0, i;
+	char *root, *p;
+
+	for (i = 0; path[i]; i++)
+		depth += path[i] == '/';
+	p = root = arena_alloc(arena, depth * 3 + 1);
+	for (i = 0; i < depth; i++)
+		p = stpcpy(p, "../");
+	*p = '\0';
+	return root;
+}
+
+/* data/<path>.json for the page at <path>.html. */
+static const char *
+data_path_of(struct arena *arena, const char *path)
+{
+	size_t len = strlen(path);
+
+	return arena_printf(arena, "data/%.*s.json", (int)(len - 5), path);
+}
+
+static void
+renderer_sitemap_add(struct renderer *r, const char *path)
+{
+	size_t len = strlen(path);
+
+	if (len >= 10 && strcmp(path + len - 10, "index.html") == 0)
+		len -= 10;
+	buf_printf(&r->sitemap, "  <url><loc>%s/%.*s</loc></url>\n",
+	    r->model->content->site.base_url, (int)len, path);
+}
+
+/*
+ * Renders one page from its view model and writes it with its JSON.
+ * `root` overrides the relative way back to the site root (404.html,
+ * which is served at any address, uses the absolute base URL).
+ */
+static int
+renderer_page(struct renderer *r, enum page_kind kind, const char *path,
+    struct value *view, const char *root)
+{
+	struct arena *arena = &r->page_arena;
+	struct mustache_error error;
+	struct value *context = value_map(arena);
+
+	value_set(context, "site", view_site(&(struct views){ r->model, arena,
+	    renderer_markdown, arena }));
+	value_set_string(arena, context, "root", root ? root :
+	    root_of(arena, path));
+	value_set_string(arena, context, "path", path);
+	if (kind != PAGE_NOT_FOUND)
+		value_set_string(arena, context, "data_path",
+		    data_path_of(arena, path));
+	value_set_bool(arena, context, kind == PAGE_HOME ? "is_home" :
+	    "is_inner", 1);
+	value_set(context, "page", view);
+	buf_reset(&r->html);
+	if (mustache_render(r->engine, r->templates[kind], context, &r->html,
+	    &error) == -1) {
+		fprintf(stderr, "gongkai: error: rendering %s with "
+		    "templates/%s.mustache: %s\n", path, page_templates[kind],
+		    error.msg);
+		return -1;
+	}
+	if (output_write(r->output, path, r->html.data, r->html.len) == -1)
+		return -1;
+	if (kind == PAGE_NOT_FOUND)
+		return 0;
+	renderer_sitemap_add(r, path);
+	buf_reset(&r->json);
+	json_write(&r->json, view);
+	return output_write(r->output, data_path_of(arena, path), r->json.data,
+	    r->json.len);
+}
+
+/* Starts a page: a fresh page arena and the view builder over it. */
+static struct views
+renderer_views(struct renderer *r)
+{
+	struct views v = { r->model, &r->page_arena, renderer_markdown,
+	    &r->page_arena };
+
+	arena_free(&r->page_arena);
+	arena_init(&r->page_arena);
+	return v;
+}
+
+static int
+renderer_plan(struct renderer *r, const struct plan *plan)
+{
+	struct views v;
+	const struct task *task;
+	const struct unit *unit;
+	size_t i;
+
+	v = renderer_views(r);
+	if (renderer_page(r, PAGE_PLAN, arena_printf(&r->page_arena,
+	    "plans/%s/index.html", plan->id), view_plan(&v, plan), NULL) == -1)
+		return -1;
+	for (i = 0; i < plan->tasks.len; i++) {
+		task = plan->tasks.items[i];
+		v = renderer_views(r);
+		if (renderer_page(r, PAGE_TASK, task_url(&r->page_arena, task),
+		    view_task(&v, task), NULL) == -1)
+			return -1;
+	}
+	for (i = 0; i < r->model->units.len; i++) {
+		unit = r->model->units.items[i];
+		if (unit->plan != plan)
+			continue;
+		v = renderer_views(r);
+		if (renderer_page(r, PAGE_UNIT, unit_url(&r->page_arena, unit),
+		    view_unit(&v, unit), NULL) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Copies a plan's attachments as they are. */
+static int
+renderer_files(struct renderer *r, struct source *source,
+    const struct plan *plan)
+{
+	const char *path;
+	char *data;
+	size_t i, len;
+
+	for (i = 0; i < plan->files.len; i++) {
+		path = plan->files.items[i];
+		arena_free(&r->page_arena);
+		arena_init(&r->page_arena);
+		if (source->ops->read(source, path, MAX_ATTACHMENT_SIZE,
+		    &r->page_arena, &data, &len) != SOURCE_OK) {
+			fprintf(stderr, "gongkai: error: %s/%s: cannot read "
+			    "the attachment (at most 20 MiB)\n", source->label,
+			    path);
+			return -1;
+		}
+		if (output_write(r->output, path, data, len) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Copies static/ of the theme to the site root. */
+static int
+renderer_static(struct renderer *r)
+{
+	struct ptrvec files = { NULL, 0, 0 };
+	const char *path, *data;
+	size_t i, len;
+
+	theme_static_files(&r->theme, &files);
+	for (i = 0; i < files.len; i++) {
+		path = files.items[i];
+		if ((data = theme_read(&r->theme, path, &len, &r->failed)) ==
+		    NULL)
+			return -1;
+		if (output_write(r->output, path + strlen("static/"), data,
+		    len) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+renderer_fixed_pages(struct renderer *r)
+{
+	const char *base = r->model->content->site.base_url;
+	struct views v;
+
+	v = renderer_views(r);
+	if (renderer_page(r, PAGE_HOME, "index.html", view_home(&v), NULL))
+		return -1;
+	v = renderer_views(r);
+	if (renderer_page(r, PAGE_UNITS, "units/index.html",
+	    view_unit_index(&v), NULL))
+		return -1;
+	v = renderer_views(r);
+	if (renderer_page(r, PAGE_DEADLINES, "deadlines/index.html",
+	    view_deadlines(&v), NULL))
+		return -1;
+	v = renderer_views(r);
+	if (renderer_page(r, PAGE_ALIGNMENT, "alignment/index.html",
+	    view_alignment(&v), NULL))
+		return -1;
+	v = renderer_views(r);
+	return renderer_page(r, PAGE_NOT_FOUND, "404.html", value_map(
+	    &r->page_arena), arena_printf(&r->page_arena, "%s/", base));
+}
+
+static int
+renderer_sitemap_and_robots(struct renderer *r)
+{
+	const char *base = r->model->content->site.base_url;
+	struct buf doc = BUF_INIT;
+	int rc;
+
+	buf_puts(&doc, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	buf_append(&doc, r->sitemap.data, r->sitemap.len);
+	buf_puts(&doc, "</urlset>\n");
+	rc = output_write(r->output, "sitemap.xml", doc.data, doc.len);
+	buf_reset(&doc);
+	buf_printf(&doc, "User-agent: *\nAllow: /\n\nSitemap: %s/sitemap.xml\n",
+	    base);
+	if (rc == 0)
+		rc = output_write(r->output, "robots.txt", doc.data, doc.len);
+	buf_free(&doc);
+	return rc;
+}
+
+int
+site_render(struct model *model, struct source *source, const char *theme_dir,
+    struct output *output)
+{
+	struct renderer r;
+	const struct plan *plan;
+	size_t i;
+	int rc = -1;
+
+	memset(&r, 0, sizeof(r));
+	r.model = model;
+	r.arena = model->arena;
+	r.output = output;
+	r.theme.dir = theme_dir;
+	r.theme.arena = model->arena;
+	arena_init(&r.page_arena);
+	markdown_init();
+	r.engine = mustache_engine_new(model->arena, renderer_partial, &r);
+	if (renderer_load_templates(&r) == -1 || renderer_fixed_pages(&r))
+		goto done;
+	for (i = 0; i < model->content->plans.len; i++) {
+		plan = model->content->plans.items[i];
+		if (renderer_plan(&r, plan) == -1 ||
+		    renderer_files(&r, source, plan) == -1)
+			goto done;
+	}
+	if (renderer_static(&r) == -1 || renderer_sitemap_and_robots(&r) == -1)
+		goto done;
+	rc = r.failed ? -1 : 0;
+done:
+	arena_free(&r.page_arena);
+	buf_free(&r.html);
+	buf_free(&r.json);
+	buf_free(&r.sitemap);
+	return rc;
+}
