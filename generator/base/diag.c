@@ -132,3 +132,21 @@ diag_reset(void)
 	diags = NULL;
 	ndiags = capdiags = nerrors = 0;
 }
+
+size_t
+diag_mark(void)
+{
+	return ndiags;
+}
+
+void
+diag_rollback(size_t mark)
+{
+	while (ndiags > mark) {
+		ndiags--;
+		if (diags[ndiags].level == DIAG_ERROR)
+			nerrors--;
+		free(diags[ndiags].path);
+		free(diags[ndiags].text);
+	}
+}

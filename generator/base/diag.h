@@ -27,5 +27,11 @@ void	 diag_warning(const struct pos *, const char *, ...)
 size_t	 diag_error_count(void);
 void	 diag_report(void);	/* prints collected messages, sorted */
 void	 diag_reset(void);
+/*
+ * A mark and a rollback, for parsing that may fail quietly (an old
+ * revision from git): messages after the mark are dropped.
+ */
+size_t	 diag_mark(void);
+void	 diag_rollback(size_t mark);
 
 #endif

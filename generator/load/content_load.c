@@ -201,6 +201,29 @@ loader_path(struct loader *loader, const char *rel)
 }
 
 /*
+ * Checks that a file's bytes are UTF-8 without NUL bytes.  Returns -1
+ * after reporting the first bad byte at its position.
+ */
+static int
+text_check(const char *path, const char *data, size_t len)
+{
+	struct pos pos = { path, 0, 0 };
+	size_t bad;
+
+	if (!utf8_validate(data, len, &bad)) {
+		utf8_position(data, bad, &pos.line, &pos.col);
+		diag_error(&pos, "invalid UTF-8 (byte 0x%02x): save the file "
+		    "as UTF-8", (unsigned char)data[bad]);
+		return -1;
+	}
+	if (memchr(data, '\0', len) != NULL) {
+		diag_error(&pos, "file contains a NUL byte");
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Reads a file with a size cap and checks it is UTF-8.  Returns NULL after
  * reporting an error.
  */
@@ -210,7 +233,6 @@ loader_read(struct loader *loader, const char *rel, size_t cap, size_t *len)
 	struct pos pos = { loader_path(loader, rel), 0, 0 };
 	enum source_status status;
 	char *data;
-	size_t bad;
 
 	status = loader->source->ops->read(loader->source, rel, cap,
 	    loader->arena, &data, len);
@@ -223,53 +245,102 @@ loader_read(struct loader *loader, const char *rel, size_t cap, size_t *len)
 		    "no such file" : loader->source->error);
 		return NULL;
 	}
-	if (!utf8_validate(data, *len, &bad)) {
-		utf8_position(data, bad, &pos.line, &pos.col);
-		diag_error(&pos, "invalid UTF-8 (byte 0x%02x): save the file "
-		    "as UTF-8", (unsigned char)data[bad]);
-		return NULL;
-	}
-	if (memchr(data, '\0', *len) != NULL) {
-		diag_error(&pos, "file contains a NUL byte");
-		return NULL;
-	}
-	return data;
+	return text_check(pos.path, data, *len) == 0 ? data : NULL;
 }
 
 /*
- * Reads a front-matter file, splits it into `doc` and applies `schema` to
- * its front matter, whose tree is left in `*root`.  Returns 0, or -1 after
- * reporting errors.
+ * Parses a front-matter document held in memory: splits it into `doc` and
+ * applies `schema` to its front matter, whose tree is left in `*rootp`.
+ * Returns 0, or -1 after reporting errors.
  */
 static int
-loader_document(struct loader *loader, const char *rel,
-    const struct schema *schema, void *target, struct document *doc,
-    struct ynode **rootp)
+document_parse(struct arena *arena, const char *path, const char *text,
+    size_t len, const struct schema *schema, void *target,
+    struct document *doc, struct ynode **rootp)
 {
-	const char *path = loader_path(loader, rel);
-	struct ynode *root;
-	struct pos pos;
-	size_t len;
-	char *text;
+	struct pos pos = { path, 0, 0 };
 
-	if ((text = loader_read(loader, rel, MAX_CONTENT_FILE_SIZE, &len)) ==
-	    NULL)
+	*rootp = NULL;
+	if (len > MAX_CONTENT_FILE_SIZE) {
+		diag_error(&pos, "file is larger than %d KiB",
+		    MAX_CONTENT_FILE_SIZE / 1024);
 		return -1;
+	}
 	if (frontmatter_split(path, text, len, doc) == -1)
 		return -1;
 	if (doc->body_len > MAX_BODY_SIZE) {
-		pos.path = path;
 		pos.line = doc->body_line;
-		pos.col = 0;
 		diag_error(&pos, "the text after the front matter is longer "
 		    "than %d bytes; split it", MAX_BODY_SIZE);
 		return -1;
 	}
-	root = yaml_tree_parse(loader->arena, path, doc->front,
-	    doc->front_len, doc->front_line);
-	if ((*rootp = root) == NULL)
+	*rootp = yaml_tree_parse(arena, path, doc->front, doc->front_len,
+	    doc->front_line);
+	if (*rootp == NULL)
 		return -1;
-	return schema_apply(loader->arena, root, schema, target);
+	return schema_apply(arena, *rootp, schema, target);
+}
+
+int
+content_parse_plan(struct arena *arena, const char *path, const char *text,
+    size_t len, struct plan *plan)
+{
+	struct document doc;
+	struct ynode *root;
+
+	if (document_parse(arena, path, text, len, &plan_schema, plan, &doc,
+	    &root) == -1)
+		return -1;
+	plan->body = doc.body;
+	plan->parent_pos = ynode_key_pos(root, "parent");
+	return 0;
+}
+
+int
+content_parse_task(struct arena *arena, const char *path, const char *text,
+    size_t len, struct task *task)
+{
+	struct document doc;
+	struct ynode *root;
+
+	if (document_parse(arena, path, text, len, &task_schema, task, &doc,
+	    &root) == -1)
+		return -1;
+	task->number_pos = ynode_key_pos(root, "number");
+	task->section_pos = ynode_key_pos(root, "section");
+	task->implements_pos = ynode_key_pos(root, "implements");
+	task->body = doc.body;
+	return 0;
+}
+
+int
+content_parse_report(struct arena *arena, const char *path, const char *text,
+    size_t len, struct report *report)
+{
+	struct document doc;
+	struct ynode *root;
+
+	report->percent = -1;
+	if (document_parse(arena, path, text, len, &report_schema, report,
+	    &doc, &root) == -1)
+		return -1;
+	report->body = doc.body;
+	report->body_line = doc.body_line;
+	return 0;
+}
+
+int
+content_text_check(const char *path, const char *text, size_t len)
+{
+	return text_check(path, text, len);
+}
+
+/* Reads a content file into `*text`; returns -1 after reporting errors. */
+static int
+loader_file(struct loader *loader, const char *rel, char **text, size_t *len)
+{
+	*text = loader_read(loader, rel, MAX_CONTENT_FILE_SIZE, len);
+	return *text ? 0 : -1;
 }
 
 /* Lists a directory; a missing one is empty.  Returns -1 on failure. */
@@ -356,9 +427,9 @@ static void
 loader_report(struct loader *loader, struct task *task, const char *dir,
     const char *name)
 {
-	struct document doc;
-	struct ynode *root;
 	struct report *report;
+	char *text;
+	size_t len;
 	struct date date;
 	char *stem;
 	const char *rel = arena_printf(loader->arena, "%s/%s", dir, name);
@@ -373,21 +444,19 @@ loader_report(struct loader *loader, struct task *task, const char *dir,
 	report->path = rel;
 	report->file_id = stem;
 	report->task = task;
-	report->percent = -1;
 	report->pos = pos;
 	if (report_name_parse(stem, &date, &report->sequence) == -1) {
 		diag_error(&pos, "'%s' is not a valid report file name: use "
 		    "YYYY-MM-DD.md or YYYY-MM-DD-N.md", name);
 		return;
 	}
-	if (loader_document(loader, rel, &report_schema, report, &doc,
-	    &root) == -1)
+	if (loader_file(loader, rel, &text, &len) == -1 ||
+	    content_parse_report(loader->arena, pos.path, text, len,
+	    report) == -1)
 		return;
 	if (date_compare(&date, &report->date) != 0)
 		diag_error(&pos, "the report's date differs from its file "
 		    "name '%s'", name);
-	report->body = doc.body;
-	report->body_line = doc.body_line;
 	ptrvec_push(loader->arena, &task->reports, report);
 }
 
@@ -397,10 +466,9 @@ loader_task(struct loader *loader, struct plan *plan, const char *name)
 	const char *rel = arena_printf(loader->arena, "plans/%s/tasks/%s",
 	    plan->id, name);
 	struct pos pos = { loader_path(loader, rel), 0, 0 };
-	struct document doc;
-	struct ynode *root;
 	struct task *task;
-	char *stem;
+	char *stem, *text;
+	size_t len;
 
 	if ((stem = md_stem(loader->arena, name)) == NULL) {
 		loader_unexpected(loader, rel, "tasks are <task>.md files");
@@ -416,13 +484,9 @@ loader_task(struct loader *loader, struct plan *plan, const char *name)
 	task->path = rel;
 	task->plan = plan;
 	task->pos = pos;
-	if (loader_document(loader, rel, &task_schema, task, &doc, &root) ==
-	    -1)
+	if (loader_file(loader, rel, &text, &len) == -1 ||
+	    content_parse_task(loader->arena, pos.path, text, len, task) == -1)
 		return;
-	task->number_pos = ynode_key_pos(root, "number");
-	task->section_pos = ynode_key_pos(root, "section");
-	task->implements_pos = ynode_key_pos(root, "implements");
-	task->body = doc.body;
 	ptrvec_push(loader->arena, &plan->tasks, task);
 }
 
@@ -543,10 +607,9 @@ loader_plan(struct loader *loader, const char *id)
 	struct pos pos = { loader_path(loader, dir), 0, 0 };
 	const struct source_entry *entry;
 	struct ptrvec entries;
-	struct document doc;
-	struct ynode *root;
 	struct plan *plan;
-	size_t i;
+	char *text;
+	size_t i, len;
 
 	if (!id_is_valid(id)) {
 		diag_error(&pos, "'%s' is not a valid plan id: use lowercase "
@@ -557,11 +620,9 @@ loader_plan(struct loader *loader, const char *id)
 	plan->id = id;
 	plan->path = rel;
 	plan->pos.path = loader_path(loader, rel);
-	if (loader_document(loader, rel, &plan_schema, plan, &doc, &root) ==
-	    0) {
-		plan->body = doc.body;
-		plan->parent_pos = ynode_key_pos(root, "parent");
-	}
+	if (loader_file(loader, rel, &text, &len) == 0)
+		content_parse_plan(loader->arena, plan->pos.path, text, len,
+		    plan);
 	if (loader_list(loader, dir, &entries) == -1)
 		return;
 	for (i = 0; i < entries.len; i++) {
