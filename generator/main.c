@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "load/content.h"
+#include "history/history.h"
 #include "load/source.h"
 #include "model/model.h"
 #include "render/site.h"
@@ -31,6 +32,9 @@ struct options {
 	const char	*content_dir;
 	const char	*out_dir;
 	const char	*theme_dir;
+	const char	*rev;		/* build the site as it was at REV */
+	const char	*cache_dir;	/* NULL: no history cache */
+	int		 require_history;
 	int		 quiet;
 };
 
@@ -38,7 +42,9 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: gongkai build [--content DIR] [--out DIR] [--theme DIR] "
-	    "[--quiet]\n"
+	    "[--rev REV]\n"
+	    "                    [--require-history] [--cache-dir DIR | "
+	    "--no-cache] [--quiet]\n"
 	    "       gongkai check [--content DIR]\n"
 	    "       gongkai --help | --version\n"
 	    "\n"
@@ -50,6 +56,14 @@ usage(FILE *f)
 	    "  --out DIR      where the site is written (default site)\n"
 	    "  --theme DIR    a theme whose files override the default "
 	    "theme's\n"
+	    "  --rev REV      build the site as it was at a commit or tag "
+	    "(content\n"
+	    "                 and history read from git, not the work tree)\n"
+	    "  --require-history  fail unless the full git history is "
+	    "available\n"
+	    "  --cache-dir DIR    where the history cache lives (default "
+	    ".cache/gongkai)\n"
+	    "  --no-cache     describe the whole history again\n"
 	    "  --quiet        print nothing on success\n"
 	    "\n"
 	    "Exit status: 0 success, 1 content errors, 2 usage or "
@@ -66,6 +80,10 @@ options_parse(struct options *opt, int argc, char **argv)
 		{ "out", required_argument, NULL, 'o' },
 		{ "theme", required_argument, NULL, 't' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "rev", required_argument, NULL, 'r' },
+		{ "require-history", no_argument, NULL, 'R' },
+		{ "cache-dir", required_argument, NULL, 'C' },
+		{ "no-cache", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -76,6 +94,9 @@ options_parse(struct options *opt, int argc, char **argv)
 	opt->content_dir = "content";
 	opt->out_dir = "site";
 	opt->theme_dir = NULL;
+	opt->rev = NULL;
+	opt->cache_dir = ".cache/gongkai";
+	opt->require_history = 0;
 	opt->quiet = 0;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		if (c == 'h' || c == 'V') {
@@ -102,6 +123,18 @@ options_parse(struct options *opt, int argc, char **argv)
 		case 'q':
 			opt->quiet = 1;
 			break;
+		case 'r':
+			opt->rev = optarg;
+			break;
+		case 'R':
+			opt->require_history = 1;
+			break;
+		case 'C':
+			opt->cache_dir = optarg;
+			break;
+		case 'N':
+			opt->cache_dir = NULL;
+			break;
 		case 'h':
 			opt->command = "help";
 			return 0;
@@ -114,7 +147,8 @@ options_parse(struct options *opt, int argc, char **argv)
 		    argv[optind]);
 		return -1;
 	}
-	if (strcmp(opt->command, "check") == 0 && opt->theme_dir != NULL)
+	if (strcmp(opt->command, "check") == 0 && (opt->theme_dir != NULL ||
+	    opt->rev != NULL || opt->require_history))
 		return -1;
 	return 0;
 }
@@ -151,6 +185,36 @@ build_date(struct date *date)
 	return 0;
 }
 
+/*
+ * Reads the change history; returns an exit status.  Without a repository
+ * the site is built without history; a shallow clone gives an incomplete
+ * one, which --require-history refuses.
+ */
+static int
+run_history(const struct options *opt, struct arena *arena,
+    struct history *history)
+{
+	struct history_options hopt = { opt->content_dir, opt->rev,
+	    opt->cache_dir, opt->quiet };
+
+	if (history_read(history, arena, &hopt) == -1)
+		return EXIT_USAGE;
+	if (opt->require_history && !history->available) {
+		fprintf(stderr, "gongkai: error: --require-history: %s is not "
+		    "in a git repository\n", opt->content_dir);
+		return EXIT_USAGE;
+	}
+	if (history->incomplete) {
+		fprintf(stderr, "gongkai: %s: the repository is a shallow "
+		    "clone, so the change history is incomplete; use a full "
+		    "clone (git fetch --unshallow, or fetch-depth: 0 in CI)\n",
+		    opt->require_history ? "error" : "warning");
+		if (opt->require_history)
+			return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
 /* Loads and validates; returns an exit status. */
 static int
 run_load(const struct options *opt, struct arena *arena,
@@ -158,9 +222,11 @@ run_load(const struct options *opt, struct arena *arena,
 {
 	int rc;
 
-	if (source_open_directory(source, opt->content_dir) == -1) {
-		fprintf(stderr, "gongkai: error: cannot open the content "
-		    "directory %s\n", source->error);
+	if (opt->rev != NULL ? source_open_git(source, opt->content_dir,
+	    opt->rev) == -1 : source_open_directory(source, opt->content_dir)
+	    == -1) {
+		fprintf(stderr, "gongkai: error: cannot read the content: %s\n",
+		    source->error);
 		return EXIT_USAGE;
 	}
 	rc = content_load(content, arena, source);
@@ -199,6 +265,7 @@ run_build(const struct options *opt)
 	struct source source;
 	struct content content;
 	struct model model;
+	struct history history;
 	struct output output;
 	const char *theme_dir = opt->theme_dir;
 	struct date today;
@@ -208,8 +275,12 @@ run_build(const struct options *opt)
 		return EXIT_USAGE;
 	arena_init(&arena);
 	rc = run_load(opt, &arena, &source, &content);
+	if (rc == EXIT_OK)
+		rc = run_history(opt, &arena, &history);
 	if (rc == EXIT_OK) {
 		model_build(&model, &arena, &content, &today);
+		history_index(&history, &arena, &content);
+		model.history = &history;
 		if (theme_dir == NULL && content.site.theme != NULL)
 			theme_dir = arena_printf(&arena, "%s/%s",
 			    opt->content_dir, content.site.theme);

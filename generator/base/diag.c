@@ -103,7 +103,8 @@ diag_report(void)
 	static const char *const names[] = { "warning", "error" };
 	size_t i;
 
-	qsort(diags, ndiags, sizeof(*diags), diag_compare);
+	if (ndiags > 1)		/* diags is NULL when nothing was collected */
+		qsort(diags, ndiags, sizeof(*diags), diag_compare);
 	for (i = 0; i < ndiags; i++) {
 		if (diags[i].path != NULL)
 			fprintf(stderr, "%s:%zu:%zu: ", diags[i].path,

@@ -192,4 +192,11 @@ int		 date_parse(const char *, struct date *);
 int		 date_compare(const struct date *, const struct date *);
 int		 deadline_parse(const char *, struct deadline *);
 
+/* "2024-06-30"; "2021年11月4日"; "2024年12月", "持续推进", "未列明" … */
+const char	*date_iso(struct arena *, const struct date *);
+const char	*date_text(struct arena *, const struct date *);
+const char	*deadline_text(struct arena *, const struct deadline *);
+const char	*status_name(enum status);	/* "in_progress" */
+const char	*status_label(enum status);	/* "推进中" */
+
 #endif

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../base/arena.h"
 #include "content.h"
 
 static int
@@ -110,4 +111,60 @@ deadline_parse(const char *s, struct deadline *deadline)
 	}
 	deadline->last_day = d;
 	return 0;
+}
+
+const char *
+date_iso(struct arena *arena, const struct date *d)
+{
+	return arena_printf(arena, "%04d-%02d-%02d", d->year, d->month, d->day);
+}
+
+const char *
+date_text(struct arena *arena, const struct date *d)
+{
+	return arena_printf(arena, "%d年%d月%d日", d->year, d->month, d->day);
+}
+
+const char *
+deadline_text(struct arena *arena, const struct deadline *deadline)
+{
+	const struct date *d = &deadline->last_day;
+
+	if (deadline->text != NULL)
+		return deadline->text;
+	switch (deadline->kind) {
+	case DEADLINE_YEAR:
+		return arena_printf(arena, "%d年", d->year);
+	case DEADLINE_MONTH:
+		return arena_printf(arena, "%d年%d月", d->year, d->month);
+	case DEADLINE_DAY:
+		return date_text(arena, d);
+	case DEADLINE_ONGOING:
+		return "持续推进";
+	default:
+		return "未列明";
+	}
+}
+
+static const struct {
+	const char	*name;
+	const char	*label;
+} status_names[] = {
+	[STATUS_NONE] = { "none", "暂无报告" },
+	[STATUS_NOT_STARTED] = { "not_started", "未启动" },
+	[STATUS_IN_PROGRESS] = { "in_progress", "推进中" },
+	[STATUS_COMPLETED] = { "completed", "已完成" },
+	[STATUS_DELAYED] = { "delayed", "滞后" },
+};
+
+const char *
+status_name(enum status status)
+{
+	return status_names[status].name;
+}
+
+const char *
+status_label(enum status status)
+{
+	return status_names[status].label;
 }

@@ -45,6 +45,8 @@ struct source {
 	const struct source_ops	*ops;
 	const char		*label;		/* prefix for messages */
 	char			 error[256];	/* last SOURCE_FAILED reason */
+	char			 revision[41];	/* hex id of the commit read,
+						   "" for a directory */
 	void			*state;
 };
 
@@ -53,6 +55,19 @@ struct source {
  * when it cannot be opened.
  */
 int	 source_open_directory(struct source *, const char *dir);
+
+/*
+ * Opens the content directory as it was at revision `rev` (anything
+ * git_revparse_single accepts: a commit id, a tag, HEAD~3) of the git
+ * repository that contains `content_dir`, and stores the commit's id in
+ * `revision`.  Returns -1 and fills `error` ("not in a git repository",
+ * "unknown revision 'x'", "'content' does not exist at <rev>", …) when it
+ * cannot.
+ */
+int	 source_open_git(struct source *, const char *content_dir,
+	    const char *rev);
+
+/* Closes a source of either kind; does nothing if it failed to open. */
 void	 source_close(struct source *);
 
 #endif

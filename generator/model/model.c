@@ -5,28 +5,6 @@
 
 #include "model.h"
 
-static const struct {
-	const char	*name;
-	const char	*label;
-} status_names[] = {
-	[STATUS_NONE] = { "none", "暂无报告" },
-	[STATUS_NOT_STARTED] = { "not_started", "未启动" },
-	[STATUS_IN_PROGRESS] = { "in_progress", "推进中" },
-	[STATUS_COMPLETED] = { "completed", "已完成" },
-	[STATUS_DELAYED] = { "delayed", "滞后" },
-};
-
-const char *
-status_name(enum status status)
-{
-	return status_names[status].name;
-}
-
-const char *
-status_label(enum status status)
-{
-	return status_names[status].label;
-}
 
 /* A task's status is its latest public report's (reports are filtered). */
 enum status

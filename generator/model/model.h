@@ -9,6 +9,7 @@
 #include "../load/content.h"
 
 struct value;
+struct history;
 
 /* A responsible unit of one plan and the tasks it leads and supports. */
 struct unit {
@@ -32,6 +33,7 @@ struct model {
 	struct content		*content;	/* public entries only */
 	struct date		 today;
 	struct ptrvec		 units;		/* struct unit *, by plan */
+	const struct history	*history;	/* indexed against content */
 };
 
 /*
@@ -50,8 +52,6 @@ int		 task_is_past_unreported(const struct task *,
 		    const struct date *today);
 void		 plan_count(const struct plan *, const struct date *today,
 		    struct status_counts *);
-const char	*status_name(enum status);	/* "in_progress" */
-const char	*status_label(enum status);	/* "推进中" */
 
 /* Units of `plan`, in order of first mention. */
 void		 model_plan_units(const struct model *, const struct plan *,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../base/arena.h"
+#include "../base/number.h"
 #include "value.h"
 
 static struct value *
@@ -107,6 +108,14 @@ value_set_string(struct arena *arena, struct value *map, const char *key,
 }
 
 struct value *
+value_set_string_ref(struct arena *arena, struct value *map, const char *key,
+    const char *s)
+{
+	return value_set(map, key, s ? value_string_ref(arena, s) :
+	    value_null(arena));
+}
+
+struct value *
 value_set_number(struct arena *arena, struct value *map, const char *key,
     double n)
 {
@@ -153,21 +162,5 @@ value_is_truthy(const struct value *v)
 void
 value_format_number(double n, char out[32])
 {
-	int precision;
-
-	if (isnan(n) || isinf(n)) {
-		snprintf(out, 32, "%s", isnan(n) ? "NaN" : n < 0 ? "-Infinity" :
-		    "Infinity");
-		return;
-	}
-	if (n == floor(n) && fabs(n) < 1e15) {
-		snprintf(out, 32, "%.0f", n == 0 ? 0.0 : n);
-		return;
-	}
-	for (precision = 1; precision < 17; precision++) {
-		snprintf(out, 32, "%.*g", precision, n);
-		if (strtod(out, NULL) == n)
-			return;
-	}
-	snprintf(out, 32, "%.17g", n);
+	number_format(n, out);
 }

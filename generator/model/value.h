@@ -53,6 +53,8 @@ struct value	*value_push(struct value *list, struct value *item);
 struct value	*value_set(struct value *map, const char *key, struct value *);
 struct value	*value_set_string(struct arena *, struct value *map,
 		    const char *key, const char *);
+struct value	*value_set_string_ref(struct arena *, struct value *map,
+		    const char *key, const char *);	/* no copy */
 struct value	*value_set_number(struct arena *, struct value *map,
 		    const char *key, double);
 struct value	*value_set_bool(struct arena *, struct value *map,

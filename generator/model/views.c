@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../history/history.h"
 #include "value.h"
 #include "views.h"
 
 #define A(v)	((v)->arena)
+#define PLAN_RECENT_CHANGES	10
 
 const char *
 plan_url(struct arena *arena, const struct plan *plan)
@@ -29,38 +31,8 @@ unit_url(struct arena *arena, const struct unit *unit)
 	    unit->id);
 }
 
-const char *
-date_iso(struct arena *arena, const struct date *d)
-{
-	return arena_printf(arena, "%04d-%02d-%02d", d->year, d->month, d->day);
-}
 
-const char *
-date_text(struct arena *arena, const struct date *d)
-{
-	return arena_printf(arena, "%d年%d月%d日", d->year, d->month, d->day);
-}
 
-const char *
-deadline_text(struct arena *arena, const struct deadline *deadline)
-{
-	const struct date *d = &deadline->last_day;
-
-	if (deadline->text != NULL)
-		return deadline->text;
-	switch (deadline->kind) {
-	case DEADLINE_YEAR:
-		return arena_printf(arena, "%d年", d->year);
-	case DEADLINE_MONTH:
-		return arena_printf(arena, "%d年%d月", d->year, d->month);
-	case DEADLINE_DAY:
-		return date_text(arena, d);
-	case DEADLINE_ONGOING:
-		return "持续推进";
-	default:
-		return "未列明";
-	}
-}
 
 /* The deadline as written in the content: "2024-12", "ongoing" or null. */
 static struct value *
@@ -475,6 +447,7 @@ struct value *
 view_plan(const struct views *v, const struct plan *plan)
 {
 	struct value *map = plan_summary(v, plan), *children;
+	const struct ptrvec *history;
 	size_t i;
 
 	value_set_string(A(v), map, "kind", "plan");
@@ -489,6 +462,15 @@ view_plan(const struct views *v, const struct plan *plan)
 	value_set(map, "sections", plan_sections(v, plan));
 	value_set(map, "units", plan_unit_list(v, plan));
 	value_set(map, "files", plan_files(v, plan));
+	history = v->model->history ? history_of_plan(v->model->history,
+	    plan->id) : NULL;
+	view_history_state(v, map);
+	view_history_dates(v, history, map);
+	value_set(value_set(map, "recent_changes", value_map(A(v))),
+	    "entries", view_history_entries(v, history,
+	    PLAN_RECENT_CHANGES));
+	value_set_string(A(v), map, "feed_url", arena_printf(A(v),
+	    "plans/%s/feed.xml", plan->id));
 	return map;
 }
 
@@ -529,6 +511,7 @@ struct value *
 view_task(const struct views *v, const struct task *task)
 {
 	struct value *map = task_row(v, task), *reports, *section;
+	const struct ptrvec *history;
 	const struct report *latest;
 	size_t i;
 
@@ -558,6 +541,14 @@ view_task(const struct views *v, const struct task *task)
 	reports = value_set(map, "reports", value_list(A(v)));
 	for (i = 0; i < task->reports.len; i++)
 		value_push(reports, report_value(v, task->reports.items[i]));
+	history = v->model->history ? history_of_task(v->model->history,
+	    task->plan->id, task->id) : NULL;
+	view_history_state(v, map);
+	view_history_dates(v, history, map);
+	value_set(value_set(map, "history", value_map(A(v))), "entries",
+	    view_history_entries(v, history, 0));
+	value_set_string(A(v), map, "feed_url", arena_printf(A(v),
+	    "plans/%s/tasks/%s.xml", task->plan->id, task->id));
 	return map;
 }
 

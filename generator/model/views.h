@@ -35,13 +35,28 @@ struct value	*view_unit_index(const struct views *);
 struct value	*view_deadlines(const struct views *);
 struct value	*view_alignment(const struct views *);
 
+/* History views (views_history.c). */
+struct history_commit;
+struct change;
+const char	*commit_page_url(struct arena *, const struct history_commit *);
+struct value	*view_commit_ref(const struct views *,
+		    const struct history_commit *);
+struct value	*view_change(const struct views *, const struct change *);
+struct value	*view_history_entries(const struct views *,
+		    const struct ptrvec *changes, size_t limit);
+void		 view_history_dates(const struct views *,
+		    const struct ptrvec *changes, struct value *map);
+void		 view_history_state(const struct views *, struct value *map);
+struct value	*view_changes_page(const struct views *, size_t page,
+		    size_t pages, size_t per_page);
+struct value	*view_commit(const struct views *,
+		    const struct history_commit *);
+struct value	*view_feed(const struct views *, const char *title,
+		    const char *self, const char *alternate, const char *scope,
+		    const struct ptrvec *changes, size_t limit);
+
 const char	*plan_url(struct arena *, const struct plan *);
 const char	*task_url(struct arena *, const struct task *);
 const char	*unit_url(struct arena *, const struct unit *);
-
-/* "2021年11月4日", "2024年12月", "持续推进", "未列明" … */
-const char	*date_text(struct arena *, const struct date *);
-const char	*deadline_text(struct arena *, const struct deadline *);
-const char	*date_iso(struct arena *, const struct date *);
 
 #endif

@@ -58,9 +58,27 @@ url_is_path_relative(const char *url)
 }
 
 /*
+ * Turns an image into a link to the same target.  cmark_node_set_type()
+ * frees the node's url and title, so they are copied first and set again.
+ */
+static void
+markdown_image_to_link(cmark_node *node, struct arena *arena)
+{
+	const char *title = cmark_node_get_title(node);
+	char *url = arena_strdup(arena, cmark_node_get_url(node));
+
+	title = title != NULL ? arena_strdup(arena, title) : NULL;
+	if (cmark_node_set_type(node, CMARK_NODE_LINK)) {
+		cmark_node_set_url(node, url);
+		cmark_node_set_title(node, title);
+	}
+}
+
+/*
  * Applies the link policy to one link or image: disallowed targets are
- * emptied, relative ones are prefixed, and images from other sites become
- * plain links (pages load nothing from elsewhere).
+ * emptied, relative ones are prefixed, and images from other sites (with
+ * a scheme, or protocol-relative "//host/…") become plain links: pages
+ * load nothing from elsewhere.
  */
 static void
 markdown_fix_link(cmark_node *node, const char *prefix, struct arena *arena)
@@ -78,8 +96,9 @@ markdown_fix_link(cmark_node *node, const char *prefix, struct arena *arena)
 	if (url_is_path_relative(url) && prefix[0] != '\0') {
 		fixed = arena_printf(arena, "%s%s", prefix, url);
 		cmark_node_set_url(node, fixed);
-	} else if (image && url_scheme_length(url) != 0)
-		cmark_node_set_type(node, CMARK_NODE_LINK);
+	} else if (image && (url_scheme_length(url) != 0 ||
+	    strncmp(url, "//", 2) == 0))
+		markdown_image_to_link(node, arena);
 }
 
 static void

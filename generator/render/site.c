@@ -5,6 +5,7 @@
 
 #include "../base/arena.h"
 #include "../base/buf.h"
+#include "../history/history.h"
 #include "../load/source.h"
 #include "../model/json.h"
 #include "../model/model.h"
@@ -27,6 +28,9 @@ enum page_kind {
 	PAGE_DEADLINES,
 	PAGE_ALIGNMENT,
 	PAGE_NOT_FOUND,
+	PAGE_CHANGES,
+	PAGE_COMMIT,
+	PAGE_FEED,
 	PAGE_KIND_COUNT,
 };
 
@@ -40,7 +44,13 @@ static const char *const page_templates[PAGE_KIND_COUNT] = {
 	[PAGE_DEADLINES] = "deadlines",
 	[PAGE_ALIGNMENT] = "alignment",
 	[PAGE_NOT_FOUND] = "404",
+	[PAGE_CHANGES] = "changes",
+	[PAGE_COMMIT] = "commit",
+	[PAGE_FEED] = "feed",
 };
+
+#define CHANGES_PER_PAGE	30
+#define FEED_ENTRIES		50
 
 struct renderer {
 	struct model			*model;
@@ -152,7 +162,7 @@ renderer_page(struct renderer *r, enum page_kind kind, const char *path,
 	value_set_string(arena, context, "root", root ? root :
 	    root_of(arena, path));
 	value_set_string(arena, context, "path", path);
-	if (kind != PAGE_NOT_FOUND)
+	if (kind != PAGE_NOT_FOUND && kind != PAGE_FEED)
 		value_set_string(arena, context, "data_path",
 		    data_path_of(arena, path));
 	value_set_bool(arena, context, kind == PAGE_HOME ? "is_home" :
@@ -168,7 +178,7 @@ renderer_page(struct renderer *r, enum page_kind kind, const char *path,
 	}
 	if (output_write(r->output, path, r->html.data, r->html.len) == -1)
 		return -1;
-	if (kind == PAGE_NOT_FOUND)
+	if (kind == PAGE_NOT_FOUND || kind == PAGE_FEED)
 		return 0;
 	renderer_sitemap_add(r, path);
 	buf_reset(&r->json);
@@ -189,6 +199,49 @@ renderer_views(struct renderer *r)
 	return v;
 }
 
+/* An Atom feed; none when the site has no history. */
+static int
+renderer_feed(struct renderer *r, const char *title, const char *path,
+    const char *alternate, const char *scope, const struct ptrvec *changes)
+{
+	struct views v;
+
+	if (!r->model->history->available)
+		return 0;
+	v = renderer_views(r);
+	return renderer_page(r, PAGE_FEED, path, view_feed(&v, title, path,
+	    alternate, scope, changes, FEED_ENTRIES), NULL);
+}
+
+/* The site-wide change list, paginated, and one page per commit. */
+static int
+renderer_changes(struct renderer *r)
+{
+	const struct history *h = r->model->history;
+	size_t page, pages, i;
+	struct views v;
+
+	pages = h->commits.len ? (h->commits.len + CHANGES_PER_PAGE - 1) /
+	    CHANGES_PER_PAGE : 1;
+	for (page = 1; page <= pages; page++) {
+		v = renderer_views(r);
+		if (renderer_page(r, PAGE_CHANGES, page == 1 ?
+		    "changes/index.html" : arena_printf(&r->page_arena,
+		    "changes/page-%zu.html", page), view_changes_page(&v, page,
+		    pages, CHANGES_PER_PAGE), NULL) == -1)
+			return -1;
+	}
+	for (i = 0; i < h->commits.len; i++) {
+		v = renderer_views(r);
+		if (renderer_page(r, PAGE_COMMIT, commit_page_url(
+		    &r->page_arena, h->commits.items[i]), view_commit(&v,
+		    h->commits.items[i]), NULL) == -1)
+			return -1;
+	}
+	return renderer_feed(r, r->model->content->site.title, "feed.xml",
+	    "changes/index.html", "site", NULL);
+}
+
 static int
 renderer_plan(struct renderer *r, const struct plan *plan)
 {
@@ -201,11 +254,22 @@ renderer_plan(struct renderer *r, const struct plan *plan)
 	if (renderer_page(r, PAGE_PLAN, arena_printf(&r->page_arena,
 	    "plans/%s/index.html", plan->id), view_plan(&v, plan), NULL) == -1)
 		return -1;
+	if (renderer_feed(r, plan->title, arena_printf(r->arena,
+	    "plans/%s/feed.xml", plan->id), plan_url(r->arena, plan), plan->id,
+	    history_of_plan(r->model->history, plan->id)) == -1)
+		return -1;
 	for (i = 0; i < plan->tasks.len; i++) {
 		task = plan->tasks.items[i];
 		v = renderer_views(r);
 		if (renderer_page(r, PAGE_TASK, task_url(&r->page_arena, task),
 		    view_task(&v, task), NULL) == -1)
+			return -1;
+		if (renderer_feed(r, arena_printf(r->arena, "%s 第%ld项",
+		    plan->region, task->number), arena_printf(r->arena,
+		    "plans/%s/tasks/%s.xml", plan->id, task->id),
+		    task_url(r->arena, task), arena_printf(r->arena, "%s/%s",
+		    plan->id, task->id), history_of_task(r->model->history,
+		    plan->id, task->id)) == -1)
 			return -1;
 	}
 	for (i = 0; i < r->model->units.len; i++) {
@@ -332,7 +396,8 @@ site_render(struct model *model, struct source *source, const char *theme_dir,
 	arena_init(&r.page_arena);
 	markdown_init();
 	r.engine = mustache_engine_new(model->arena, renderer_partial, &r);
-	if (renderer_load_templates(&r) == -1 || renderer_fixed_pages(&r))
+	if (renderer_load_templates(&r) == -1 || renderer_fixed_pages(&r) ||
+	    renderer_changes(&r) == -1)
 		goto done;
 	for (i = 0; i < model->content->plans.len; i++) {
 		plan = model->content->plans.items[i];

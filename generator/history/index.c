@@ -1,0 +1,169 @@
+/*
+ * Indexing the history against the public content: each change is tied
+ * to the entity it belongs to now (following renames back in time), and
+ * kept only when that entity is public now, or was public when deleted.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../load/content.h"
+#include "history.h"
+
+struct indexer {
+	struct arena	*arena;
+	struct history	*history;
+	struct strmap	 public_now;	/* paths of public entities */
+	struct strmap	 alias;		/* older path → entity key */
+	struct strmap	 verdict;	/* entity key → "show" or NULL */
+};
+
+static const char show[] = "show", hide[] = "hide";
+
+static void
+indexer_public_paths(struct indexer *ix, const struct content *content)
+{
+	const struct plan *plan;
+	const struct task *task;
+	const struct report *report;
+	size_t i, j, k;
+
+	for (i = 0; i < content->plans.len; i++) {
+		plan = content->plans.items[i];
+		strmap_put(&ix->public_now, plan->path, (void *)show);
+		for (j = 0; j < plan->tasks.len; j++) {
+			task = plan->tasks.items[j];
+			strmap_put(&ix->public_now, task->path, (void *)show);
+			for (k = 0; k < task->reports.len; k++) {
+				report = task->reports.items[k];
+				strmap_put(&ix->public_now, report->path,
+				    (void *)show);
+			}
+		}
+	}
+}
+
+/* The entity key of a change, as of now; updates aliases for older ones. */
+static const char *
+indexer_key(struct indexer *ix, struct change *change)
+{
+	const char *key = strmap_get(&ix->alias, change->path);
+
+	if (key == NULL) {
+		key = change->path;
+		/* A file deleted here but present now is another entity. */
+		if (change->kind == CHANGE_DELETED &&
+		    strmap_get(&ix->public_now, key) != NULL)
+			key = arena_printf(ix->arena, "%s@%s", change->path,
+			    change->commit->id);
+	}
+	if (change->old_path != NULL)
+		strmap_put(&ix->alias, change->old_path, (void *)key);
+	if (change->kind == CHANGE_DELETED)
+		strmap_put(&ix->alias, change->path, (void *)key);
+	return key;
+}
+
+/*
+ * Whether an entity's changes are shown: decided by its newest change
+ * (the first seen, walking newest first).
+ */
+static int
+indexer_shown(struct indexer *ix, const char *key, const struct change *c)
+{
+	const char *v = strmap_get(&ix->verdict, key);
+
+	if (v == NULL) {
+		v = strmap_get(&ix->public_now, key) != NULL ||
+		    c->kind == CHANGE_DELETED ? show : hide;
+		strmap_put(&ix->verdict, key, (void *)v);
+	}
+	return v == show;
+}
+
+static void
+index_push(struct arena *arena, struct strmap *map, const char *key,
+    struct change *change)
+{
+	struct ptrvec *list = strmap_get(map, key);
+
+	if (list == NULL) {
+		list = arena_calloc(arena, 1, sizeof(*list));
+		strmap_put(map, key, list);
+	}
+	ptrvec_push(arena, list, change);
+}
+
+/* Files the change under its plan and, for tasks and reports, its task. */
+static void
+indexer_file(struct indexer *ix, struct change *change)
+{
+	struct history *h = ix->history;
+	enum entity_kind kind;
+	const char *plan, *task, *report, *path = change->entity_key;
+	const char *at = strchr(path, '@');
+
+	if (at != NULL)
+		path = arena_strndup(ix->arena, path, (size_t)(at - path));
+	if (entity_of_path(ix->arena, path, &kind, &plan, &task,
+	    &report) == -1)
+		return;
+	index_push(ix->arena, &h->by_plan, plan, change);
+	if (kind != ENTITY_PLAN)
+		index_push(ix->arena, &h->by_task, arena_printf(ix->arena,
+		    "%s/%s", plan, task), change);
+}
+
+void
+history_index(struct history *history, struct arena *arena,
+    const struct content *content)
+{
+	struct indexer ix;
+	struct history_commit *hc;
+	struct change *change;
+	size_t i, j, n = 0;
+
+	memset(&ix, 0, sizeof(ix));
+	ix.arena = arena;
+	ix.history = history;
+	strmap_init(&ix.public_now, arena);
+	strmap_init(&ix.alias, arena);
+	strmap_init(&ix.verdict, arena);
+	strmap_init(&history->by_task, arena);
+	strmap_init(&history->by_plan, arena);
+	indexer_public_paths(&ix, content);
+	for (i = 0; i < history->commits.len; i++) {
+		hc = history->commits.items[i];
+		hc->shown = 0;
+		for (j = 0; j < hc->changes.len; j++) {
+			change = hc->changes.items[j];
+			change->entity_key = indexer_key(&ix, change);
+			change->shown = indexer_shown(&ix, change->entity_key,
+			    change);
+			if (!change->shown)
+				continue;
+			hc->shown++;
+			indexer_file(&ix, change);
+		}
+		if (hc->shown > 0)
+			history->commits.items[n++] = hc;
+	}
+	history->commits.len = n;
+}
+
+const struct ptrvec *
+history_of_task(const struct history *history, const char *plan,
+    const char *task)
+{
+	char key[160];
+
+	if (!history->available)
+		return NULL;
+	snprintf(key, sizeof(key), "%s/%s", plan, task);
+	return strmap_get(&history->by_task, key);
+}
+
+const struct ptrvec *
+history_of_plan(const struct history *history, const char *plan)
+{
+	return history->available ? strmap_get(&history->by_plan, plan) : NULL;
+}

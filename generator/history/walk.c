@@ -1,0 +1,311 @@
+/*
+ * Reading the history: open the repository holding the content, walk its
+ * commits once from the tip, compare each with its parents, and describe
+ * every public change.  Commits already described are read from the cache.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/utf8.h"
+#include "cache.h"
+#include "internal.h"
+
+struct walk {
+	git_repository		*repo;
+	git_mailmap		*mailmap;
+	struct revisions	*revisions;
+	struct history		*history;
+	struct arena		*arena;
+	struct arena		 scratch;
+	const char		*prefix;	/* content dir in the repository */
+	struct history_cache	*cache;
+};
+
+static void
+walk_git_error(const char *what)
+{
+	const git_error *e = git_error_last();
+
+	fprintf(stderr, "gongkai: error: %s: %s\n", what, e && e->message ?
+	    e->message : "unknown libgit2 error");
+}
+
+/* Replaces invalid UTF-8 with U+FFFD, so any message or name is text. */
+static const char *
+clean_text(struct arena *arena, const char *s)
+{
+	size_t len = strlen(s), bad, done = 0;
+	char *out, *p;
+
+	if (utf8_validate(s, len, &bad))
+		return arena_strdup(arena, s);
+	p = out = arena_alloc(arena, len * 3 + 1);
+	while (done < len) {
+		if (utf8_validate(s + done, len - done, &bad))
+			bad = len - done;
+		memcpy(p, s + done, bad);
+		p += bad;
+		done += bad;
+		if (done < len) {
+			p = stpcpy(p, "\xef\xbf\xbd");
+			done++;
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+static const char *
+first_line(struct arena *arena, const char *message)
+{
+	const char *nl = strchr(message, '\n');
+
+	return nl ? arena_strndup(arena, message, (size_t)(nl - message)) :
+	    message;
+}
+
+/* Fills a commit record's metadata: id, author after .mailmap, message. */
+static int
+walk_commit_meta(struct walk *w, git_commit *commit, struct history_commit *hc)
+{
+	git_signature *author = NULL;
+	const char *message = git_commit_message(commit);
+
+	git_oid_tostr(hc->id, sizeof(hc->id), git_commit_id(commit));
+	memcpy(hc->short_id, hc->id, 7);
+	hc->short_id[7] = '\0';
+	if (git_commit_author_with_mailmap(&author, commit, w->mailmap) != 0)
+		return -1;
+	hc->author = clean_text(w->arena, author->name);
+	hc->time = author->when.time;
+	hc->offset = author->when.offset;
+	git_signature_free(author);
+	hc->message = clean_text(w->arena, message ? message : "");
+	while (*hc->message == '\n')
+		hc->message++;
+	hc->subject = first_line(w->arena, hc->message);
+	hc->is_merge = git_commit_parentcount(commit) > 1;
+	return 0;
+}
+
+/* Describes the deltas of one commit into its public changes. */
+static int
+walk_describe(struct walk *w, git_commit *commit, struct history_commit *hc)
+{
+	struct ptrvec deltas = { NULL, 0, 0 };
+	git_tree *old_tree = NULL, *new_tree;
+	git_commit *parent;
+	struct change *change;
+	size_t i;
+
+	if (treediff_commit(w->repo, commit, w->prefix, &w->scratch,
+	    &deltas) == -1)
+		return -1;
+	new_tree = treediff_subtree(w->repo, commit, w->prefix);
+	if (git_commit_parentcount(commit) > 0 &&
+	    git_commit_parent(&parent, commit, 0) == 0) {
+		old_tree = treediff_subtree(w->repo, parent, w->prefix);
+		git_commit_free(parent);
+	}
+	for (i = 0; i < deltas.len; i++) {
+		change = describe_delta(w->revisions, w->arena, &w->scratch,
+		    deltas.items[i], old_tree, new_tree);
+		if (change != NULL) {
+			change->commit = hc;
+			ptrvec_push(w->arena, &hc->changes, change);
+		}
+	}
+	git_tree_free(old_tree);
+	git_tree_free(new_tree);
+	return 0;
+}
+
+/* True when a parent of `commit` is missing: the edge of a shallow clone. */
+static int
+commit_at_shallow_edge(git_commit *commit)
+{
+	unsigned int i, n = git_commit_parentcount(commit);
+	git_commit *parent;
+
+	for (i = 0; i < n; i++) {
+		if (git_commit_parent(&parent, commit, i) != 0)
+			return 1;
+		git_commit_free(parent);
+	}
+	return 0;
+}
+
+/* Handles one commit of the walk; returns -1 on a read error. */
+static int
+walk_one(struct walk *w, const git_oid *id)
+{
+	struct history_commit *hc;
+	git_commit *commit;
+	int rc = 0;
+
+	if (git_commit_lookup(&commit, w->repo, id) != 0) {
+		walk_git_error("cannot read a commit");
+		return -1;
+	}
+	if (w->history->incomplete && commit_at_shallow_edge(commit)) {
+		git_commit_free(commit);
+		return 0;
+	}
+	hc = arena_calloc(w->arena, 1, sizeof(*hc));
+	if (walk_commit_meta(w, commit, hc) == -1) {
+		walk_git_error("cannot read a commit's author");
+		git_commit_free(commit);
+		return -1;
+	}
+	if (history_cache_lookup(w->cache, hc, w->arena)) {
+		w->history->cached++;
+	} else {
+		arena_free(&w->scratch);
+		arena_init(&w->scratch);
+		if ((rc = walk_describe(w, commit, hc)) == -1)
+			walk_git_error("cannot compare a commit with its parent");
+		w->history->computed++;
+		history_cache_store(w->cache, hc);
+	}
+	if (rc == 0 && hc->changes.len > 0)
+		ptrvec_push(w->arena, &w->history->commits, hc);
+	git_commit_free(commit);
+	return rc;
+}
+
+/* The walk itself: topological, newest first, from `tip`. */
+static int
+walk_all(struct walk *w, const git_oid *tip)
+{
+	git_revwalk *walker = NULL;
+	git_oid id;
+	int rc, status = 0;
+
+	if (git_revwalk_new(&walker, w->repo) != 0 ||
+	    git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME)
+	    != 0 || git_revwalk_push(walker, tip) != 0) {
+		walk_git_error("cannot walk the history");
+		git_revwalk_free(walker);
+		return -1;
+	}
+	while ((rc = git_revwalk_next(&id, walker)) == 0)
+		if ((status = walk_one(w, &id)) == -1)
+			break;
+	if (status == 0 && rc != GIT_ITEROVER && !w->history->incomplete) {
+		walk_git_error("cannot walk the history");
+		status = -1;
+	}
+	git_revwalk_free(walker);
+	return status;
+}
+
+/* The content directory's path inside the work tree, "" for its root. */
+static const char *
+walk_prefix(struct arena *arena, git_repository *repo, const char *dir)
+{
+	const char *workdir = git_repository_workdir(repo);
+	char real_dir[PATH_MAX], real_work[PATH_MAX];
+	size_t n;
+
+	if (workdir == NULL || realpath(dir, real_dir) == NULL ||
+	    realpath(workdir, real_work) == NULL)
+		return NULL;
+	n = strlen(real_work);
+	if (strncmp(real_dir, real_work, n) != 0 ||
+	    (real_dir[n] != '/' && real_dir[n] != '\0'))
+		return NULL;
+	return arena_strdup(arena, real_dir[n] ? real_dir + n + 1 : "");
+}
+
+static int
+walk_open(struct walk *w, const struct history_options *opt)
+{
+	int rc;
+
+	git_libgit2_init();
+	rc = git_repository_open_ext(&w->repo, opt->content_dir, 0, NULL);
+	if (rc == GIT_ENOTFOUND) {
+		if (!opt->quiet)
+			fprintf(stderr, "gongkai: note: %s is not in a git "
+			    "repository; building without change history\n",
+			    opt->content_dir);
+		return 1;
+	}
+	if (rc != 0) {
+		walk_git_error("cannot open the git repository");
+		return -1;
+	}
+	w->prefix = walk_prefix(w->arena, w->repo, opt->content_dir);
+	if (w->prefix == NULL) {
+		fprintf(stderr, "gongkai: error: cannot place %s in its git "
+		    "work tree\n", opt->content_dir);
+		return -1;
+	}
+	return 0;
+}
+
+/* Resolves the revision to walk from; 1 for an unborn HEAD. */
+static int
+walk_tip(struct walk *w, const char *rev, git_oid *tip)
+{
+	git_object *object = NULL, *peeled = NULL;
+	int rc;
+
+	rc = git_revparse_single(&object, w->repo, rev ? rev : "HEAD");
+	if (rc == GIT_ENOTFOUND && rev == NULL)
+		return 1;
+	if (rc != 0 || git_object_peel(&peeled, object, GIT_OBJECT_COMMIT)
+	    != 0) {
+		fprintf(stderr, "gongkai: error: unknown revision '%s'\n",
+		    rev ? rev : "HEAD");
+		git_object_free(object);
+		return -1;
+	}
+	git_oid_cpy(tip, git_object_id(peeled));
+	git_object_free(peeled);
+	git_object_free(object);
+	return 0;
+}
+
+int
+history_read(struct history *history, struct arena *arena,
+    const struct history_options *opt)
+{
+	struct walk w;
+	git_oid tip;
+	char tip_hex[41];
+	int rc;
+
+	memset(history, 0, sizeof(*history));
+	memset(&w, 0, sizeof(w));
+	w.history = history;
+	w.arena = arena;
+	arena_init(&w.scratch);
+	if ((rc = walk_open(&w, opt)) != 0) {
+		git_repository_free(w.repo);
+		return rc == 1 ? 0 : -1;
+	}
+	history->available = 1;
+	history->incomplete = git_repository_is_shallow(w.repo) == 1;
+	if ((rc = walk_tip(&w, opt->rev, &tip)) != 0) {
+		git_repository_free(w.repo);
+		return rc == 1 ? 0 : -1;
+	}
+	git_oid_tostr(tip_hex, sizeof(tip_hex), &tip);
+	history->head = arena_strdup(arena, tip_hex);
+	git_mailmap_from_repository(&w.mailmap, w.repo);
+	w.revisions = revisions_new(w.repo);
+	w.cache = history_cache_open(opt->cache_dir, w.repo, &tip, w.prefix,
+	    arena);
+	rc = walk_all(&w, &tip);
+	if (rc == 0)
+		history_cache_save(w.cache);
+	history_cache_close(w.cache);
+	revisions_free(w.revisions);
+	git_mailmap_free(w.mailmap);
+	git_repository_free(w.repo);
+	arena_free(&w.scratch);
+	return rc;
+}

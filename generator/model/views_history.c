@@ -1,0 +1,366 @@
+/*
+ * View models of the change history: entries on task and plan pages, the
+ * site-wide change list, one page per commit, and Atom feeds.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../history/history.h"
+#include "../history/textdiff.h"
+#include "value.h"
+#include "views.h"
+
+#define A(v)	((v)->arena)
+
+static const char *const change_kind_text[] = {
+	[CHANGE_ADDED] = "新增",
+	[CHANGE_MODIFIED] = "修改",
+	[CHANGE_DELETED] = "删除",
+	[CHANGE_WITHDRAWN] = "撤回",
+	[CHANGE_REPUBLISHED] = "重新公开",
+};
+
+static const char *const change_kind_name[] = {
+	[CHANGE_ADDED] = "added",
+	[CHANGE_MODIFIED] = "modified",
+	[CHANGE_DELETED] = "deleted",
+	[CHANGE_WITHDRAWN] = "withdrawn",
+	[CHANGE_REPUBLISHED] = "republished",
+};
+
+static const char *const diff_op_name[] = {
+	[TEXTDIFF_EQUAL] = "equal",
+	[TEXTDIFF_DELETE] = "delete",
+	[TEXTDIFF_INSERT] = "insert",
+};
+
+const char *
+commit_page_url(struct arena *arena, const struct history_commit *hc)
+{
+	return arena_printf(arena, "changes/%s.html", hc->id);
+}
+
+/* The commit's own local time: "2024-06-30 14:05 +08:00" and RFC 3339. */
+static void
+commit_times(const struct views *v, const struct history_commit *hc,
+    struct value *map)
+{
+	time_t local = (time_t)(hc->time + (int64_t)hc->offset * 60);
+	int off = hc->offset < 0 ? -hc->offset : hc->offset;
+	char sign = hc->offset < 0 ? '-' : '+';
+	struct tm tm;
+
+	gmtime_r(&local, &tm);
+	value_set_string(A(v), map, "date_text", arena_printf(A(v),
+	    "%04d-%02d-%02d %02d:%02d %c%02d:%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign, off / 60,
+	    off % 60));
+	value_set_string(A(v), map, "date", arena_printf(A(v),
+	    "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign,
+	    off / 60, off % 60));
+	value_set_string(A(v), map, "day", arena_printf(A(v), "%04d-%02d-%02d",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday));
+}
+
+static const char *
+external_commit_url(const struct views *v, const char *id)
+{
+	const char *pattern = v->model->content->site.commit_url;
+	const char *at;
+
+	if (pattern == NULL || (at = strstr(pattern, "{commit}")) == NULL)
+		return NULL;
+	return arena_printf(A(v), "%.*s%s%s", (int)(at - pattern), pattern,
+	    id, at + strlen("{commit}"));
+}
+
+struct value *
+view_commit_ref(const struct views *v, const struct history_commit *hc)
+{
+	struct value *map = value_map(A(v));
+
+	value_set_string(A(v), map, "id", hc->id);
+	value_set_string(A(v), map, "short_id", hc->short_id);
+	value_set_string(A(v), map, "url", commit_page_url(A(v), hc));
+	value_set_string(A(v), map, "commit_url",
+	    external_commit_url(v, hc->id));
+	commit_times(v, hc, map);
+	value_set_string(A(v), map, "author", hc->author);
+	value_set_string(A(v), map, "subject", hc->subject);
+	value_set_string(A(v), map, "message", hc->message);
+	value_set_bool(A(v), map, "is_merge", hc->is_merge);
+	return map;
+}
+
+static struct value *
+diff_value(const struct views *v, const struct ptrvec *diff, int lines)
+{
+	struct value *list = value_list(A(v)), *item;
+	const struct textdiff_segment *seg;
+	size_t i;
+
+	for (i = 0; i < diff->len; i++) {
+		seg = diff->items[i];
+		item = value_push(list, value_map(A(v)));
+		value_set_string(A(v), item, "op", diff_op_name[seg->op]);
+		value_set_bool(A(v), item, diff_op_name[seg->op], 1);
+		if (seg->text != NULL)
+			value_set_string_ref(A(v), item, "text", seg->text);
+		else if (lines)
+			value_set_string(A(v), item, "skipped", arena_printf(
+			    A(v), "…… %zu 行未改动 ……", seg->len));
+	}
+	return list;
+}
+
+static struct value *
+field_value(const struct views *v, const struct field_change *f)
+{
+	struct value *map = value_map(A(v));
+
+	value_set_string(A(v), map, "label", f->label);
+	value_set_string(A(v), map, "old", f->old_text);
+	value_set_string(A(v), map, "new", f->new_text);
+	value_set_bool(A(v), map, "is_body", f->is_body);
+	value_set_bool(A(v), map, "has_diff", f->diff.len > 0);
+	value_set(map, "diff", diff_value(v, &f->diff, f->is_body));
+	return map;
+}
+
+/* The page an entity has now, if it is public: from the change's key. */
+static const char *
+change_target_url(const struct views *v, const struct change *change)
+{
+	enum entity_kind kind;
+	const char *plan_id, *task_id, *report_id, *key = change->entity_key;
+	const struct plan *plan;
+	const struct task *task;
+
+	if (key == NULL || strchr(key, '@') != NULL ||
+	    entity_of_path(A(v), key, &kind, &plan_id, &task_id,
+	    &report_id) == -1)
+		return NULL;
+	if ((plan = content_find_plan(v->model->content, plan_id)) == NULL)
+		return NULL;
+	if (kind == ENTITY_PLAN)
+		return plan_url(A(v), plan);
+	task = plan_find_task(plan, task_id);
+	if (task == NULL)
+		return NULL;
+	if (kind == ENTITY_REPORT)
+		return arena_printf(A(v), "%s#report-%s", task_url(A(v), task),
+		    report_id);
+	return task_url(A(v), task);
+}
+
+struct value *
+view_change(const struct views *v, const struct change *change)
+{
+	struct value *map = value_map(A(v)), *fields;
+	const struct plan *plan;
+	size_t i;
+
+	value_set_string(A(v), map, "kind", change_kind_name[change->kind]);
+	value_set_string(A(v), map, "kind_text", change->correction ? "更正" :
+	    change_kind_text[change->kind]);
+	value_set_bool(A(v), map, "correction", change->correction);
+	value_set_string(A(v), map, "summary", change->summary);
+	value_set_string(A(v), map, "url", change_target_url(v, change));
+	plan = content_find_plan(v->model->content, change->plan_id);
+	value_set_string(A(v), map, "region", plan ? plan->region : NULL);
+	fields = value_set(map, "fields", value_list(A(v)));
+	for (i = 0; i < change->fields.len; i++)
+		value_push(fields, field_value(v, change->fields.items[i]));
+	return map;
+}
+
+/*
+ * History entries from a list of changes (newest first): one entry per
+ * commit, with the changes it made.  `limit` caps the entries (0: all).
+ */
+struct value *
+view_history_entries(const struct views *v, const struct ptrvec *changes,
+    size_t limit)
+{
+	struct value *list = value_list(A(v)), *entry = NULL, *items = NULL;
+	const struct history_commit *last = NULL;
+	const struct change *change;
+	size_t i;
+
+	for (i = 0; changes != NULL && i < changes->len; i++) {
+		change = changes->items[i];
+		if (change->commit != last) {
+			if (limit && list->u.children.count == limit)
+				break;
+			entry = value_push(list, view_commit_ref(v,
+			    change->commit));
+			items = value_set(entry, "changes", value_list(A(v)));
+			last = change->commit;
+		}
+		(void)entry;
+		value_push(items, view_change(v, change));
+	}
+	return list;
+}
+
+/* 首次发布 and 最后更新: the oldest and newest shown change. */
+void
+view_history_dates(const struct views *v, const struct ptrvec *changes,
+    struct value *map)
+{
+	const struct change *newest, *oldest;
+	struct value *dates;
+
+	if (changes == NULL || changes->len == 0)
+		return;
+	newest = changes->items[0];
+	oldest = changes->items[changes->len - 1];
+	dates = value_set(map, "first_published", value_map(A(v)));
+	commit_times(v, oldest->commit, dates);
+	dates = value_set(map, "last_updated", value_map(A(v)));
+	commit_times(v, newest->commit, dates);
+}
+
+/* The state of the history shown on every page that has one. */
+void
+view_history_state(const struct views *v, struct value *map)
+{
+	const struct history *h = v->model->history;
+
+	value_set_bool(A(v), map, "history_available", h && h->available);
+	value_set_bool(A(v), map, "history_incomplete", h && h->incomplete);
+}
+
+/* One page of the site-wide change list. */
+struct value *
+view_changes_page(const struct views *v, size_t page, size_t pages,
+    size_t per_page)
+{
+	const struct history *h = v->model->history;
+	struct value *map = value_map(A(v)), *commits, *entry, *items;
+	const struct history_commit *hc;
+	size_t i, j;
+
+	value_set_string(A(v), map, "kind", "changes");
+	value_set_number(A(v), map, "page", (double)page);
+	value_set_number(A(v), map, "pages", (double)pages);
+	if (page > 1)
+		value_set_string(A(v), map, "prev_url", page == 2 ?
+		    "changes/index.html" : arena_printf(A(v),
+		    "changes/page-%zu.html", page - 1));
+	if (page < pages)
+		value_set_string(A(v), map, "next_url", arena_printf(A(v),
+		    "changes/page-%zu.html", page + 1));
+	view_history_state(v, map);
+	commits = value_set(map, "commits", value_list(A(v)));
+	for (i = (page - 1) * per_page; h && i < h->commits.len &&
+	    i < page * per_page; i++) {
+		hc = h->commits.items[i];
+		entry = value_push(commits, view_commit_ref(v, hc));
+		items = value_set(entry, "changes", value_list(A(v)));
+		for (j = 0; j < hc->changes.len; j++)
+			if (((struct change *)hc->changes.items[j])->shown)
+				value_push(items, view_change(v,
+				    hc->changes.items[j]));
+	}
+	return map;
+}
+
+struct value *
+view_commit(const struct views *v, const struct history_commit *hc)
+{
+	struct value *map = view_commit_ref(v, hc), *items;
+	size_t j;
+
+	value_set_string(A(v), map, "kind", "commit");
+	view_history_state(v, map);
+	items = value_set(map, "changes", value_list(A(v)));
+	for (j = 0; j < hc->changes.len; j++)
+		if (((struct change *)hc->changes.items[j])->shown)
+			value_push(items, view_change(v, hc->changes.items[j]));
+	return map;
+}
+
+/* One feed entry: a commit's changes within the feed's scope. */
+static struct value *
+feed_entry(const struct views *v, const struct history_commit *hc,
+    const struct ptrvec *changes, const char *scope)
+{
+	const struct change *c;
+	struct value *entry = view_commit_ref(v, hc), *items;
+	const char *base = v->model->content->site.base_url;
+	size_t i, n = 0;
+
+	items = value_set(entry, "changes", value_list(A(v)));
+	for (i = 0; i < changes->len; i++) {
+		c = changes->items[i];
+		if (c->commit != hc || !c->shown)
+			continue;
+		if (n++ == 0)
+			value_set_string(A(v), entry, "title", c->summary);
+		value_push(items, view_change(v, c));
+	}
+	if (n > 1)
+		value_set_string(A(v), entry, "title", arena_printf(A(v),
+		    "%s 等 %zu 项变更", ((struct change *)changes->items[
+		    0])->summary, n));
+	value_set_string(A(v), entry, "entry_id", arena_printf(A(v),
+	    "%s/%s#%s", base, commit_page_url(A(v), hc), scope));
+	value_set_string(A(v), entry, "link", arena_printf(A(v), "%s/%s", base,
+	    commit_page_url(A(v), hc)));
+	return entry;
+}
+
+/*
+ * An Atom feed of `changes` (NULL: every commit of the site), newest
+ * first, at most `limit` entries.  URLs are absolute: feeds are read
+ * elsewhere.
+ */
+struct value *
+view_feed(const struct views *v, const char *title, const char *self,
+    const char *alternate, const char *scope, const struct ptrvec *changes,
+    size_t limit)
+{
+	const struct history *h = v->model->history;
+	const char *base = v->model->content->site.base_url;
+	struct value *map = value_map(A(v)), *entries;
+	const struct history_commit *hc, *last = NULL;
+	struct ptrvec one;
+	size_t i;
+
+	value_set_string(A(v), map, "title", title);
+	value_set_string(A(v), map, "self", arena_printf(A(v), "%s/%s", base,
+	    self));
+	value_set_string(A(v), map, "alternate", arena_printf(A(v), "%s/%s",
+	    base, alternate));
+	value_set_string(A(v), map, "feed_id", arena_printf(A(v), "%s/%s",
+	    base, self));
+	value_set_string(A(v), map, "updated", arena_printf(A(v),
+	    "%sT00:00:00Z", date_iso(A(v), &v->model->today)));
+	entries = value_set(map, "entries", value_list(A(v)));
+	for (i = 0; h != NULL; i++) {
+		if (changes != NULL) {
+			if (i >= changes->len)
+				break;
+			hc = ((struct change *)changes->items[i])->commit;
+			if (hc == last)
+				continue;
+			value_push(entries, feed_entry(v, hc, changes, scope));
+		} else {
+			if (i >= h->commits.len)
+				break;
+			hc = h->commits.items[i];
+			one = hc->changes;
+			value_push(entries, feed_entry(v, hc, &one, scope));
+		}
+		if (last == NULL)
+			value_set(map, "updated", value_get(
+			    entries->u.children.first, "date"));
+		last = hc;
+		if (entries->u.children.count == limit)
+			break;
+	}
+	return map;
+}
