@@ -356,17 +356,32 @@ myers_diff(struct textdiff_run *run, size_t x0, size_t y0, size_t n,
 	return 0;
 }
 
+/* Counts the tokens the two texts share at their start and at their end. */
+static void
+tokens_trim(const struct tokens *before, const struct tokens *after,
+    size_t *head, size_t *tail)
+{
+	const struct token *a = before->items, *b = after->items;
+	size_t n = before->count, m = after->count;
+
+	*head = *tail = 0;
+	while (*head < n && *head < m && token_equal(&a[*head], &b[*head]))
+		(*head)++;
+	while (*tail < n - *head && *tail < m - *head &&
+	    token_equal(&a[n - 1 - *tail], &b[m - 1 - *tail]))
+		(*tail)++;
+}
+
 /*
- * Tokenizes both texts and finds their equal runs, ending the list with
- * an empty run at the two ends.  Returns 0, or 1 when the middle was
- * over budget and left with no runs.
+ * Tokenizes both texts and finds their equal runs, in order, ending the
+ * list with an empty run at the two ends (n, m).  Returns 0, or 1 when
+ * the changed middle was over budget and has no runs.
  */
 static int
 textdiff_run_prepare(struct textdiff_run *run, const char *before,
     const char *after, token_next_fn next)
 {
-	const struct token *a, *b;
-	size_t n, m, head = 0, tail = 0;
+	size_t n, m, head, tail;
 	struct match *end;
 	int rc = 0;
 
@@ -375,15 +390,9 @@ textdiff_run_prepare(struct textdiff_run *run, const char *before,
 	tokens_split(&run->scratch, before ? before : "", next, &run->before);
 	tokens_split(&run->scratch, after ? after : "", next, &run->after);
 	tokens_intern(&run->scratch, &run->before, &run->after);
-	a = run->before.items;
-	b = run->after.items;
+	tokens_trim(&run->before, &run->after, &head, &tail);
 	n = run->before.count;
 	m = run->after.count;
-	while (head < n && head < m && token_equal(&a[head], &b[head]))
-		head++;
-	while (tail < n - head && tail < m - head &&
-	    token_equal(&a[n - 1 - tail], &b[m - 1 - tail]))
-		tail++;
 	matches_push(&run->scratch, &run->matches, 0, 0, head);
 	if (head + tail < n && head + tail < m &&
 	    myers_diff(run, head, head, n - head - tail, m - head - tail) < 0)

@@ -17,8 +17,9 @@ struct ptrvec;
  * The most steps (diagonals visited plus matching tokens followed) spent
  * on the changed middle of one diff.  Past it the middle is reported as
  * replaced wholesale: about 2,800 changed tokens when nothing matches,
- * many more when most of the text is kept.  It also bounds the scratch
- * memory, about 4 bytes a step, freed before returning.
+ * many more when most of the text is kept.  It also bounds the search's
+ * memory, 4 bytes a step (16 MB at most); splitting the texts takes about
+ * 50 bytes a character or line.  All of it is freed before returning.
  */
 #define TEXTDIFF_MAX_WORK	4000000
 
@@ -45,8 +46,8 @@ struct textdiff_segment {
  * textdiff_segment *, in reading order: adjacent characters with the same
  * op form one segment, and where both texts changed the DELETE comes
  * before the INSERT.  Equal texts give one EQUAL segment, two empty ones
- * none; NULL counts as "".  Bytes that are not UTF-8 are compared one by
- * one and never joined to a well-formed character.
+ * none; NULL counts as "".  Bytes that are not UTF-8 (a stray byte, a cut
+ * sequence) are compared as they are, never joined to a whole character.
  *
  * Returns 0 for a minimal difference, or 1 when the changed middle went
  * over TEXTDIFF_MAX_WORK and is given as one DELETE and one INSERT

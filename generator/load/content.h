@@ -58,6 +58,7 @@ struct site_config {
 	const char	*language;
 	const char	*commit_url;	/* contains {commit}, or NULL */
 	const char	*theme;		/* theme directory, or NULL */
+	const char	*banner;	/* a notice on every page, or NULL */
 	struct ptrvec	 footer;	/* const char * lines */
 };
 

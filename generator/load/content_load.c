@@ -56,6 +56,7 @@ static const struct schema_field site_fields[] = {
 	F("commit_url", 0, schema_url, struct site_config, commit_url, NULL),
 	F("footer", 0, schema_text_list, struct site_config, footer, NULL),
 	F("theme", 0, schema_text, struct site_config, theme, NULL),
+	F("banner", 0, schema_text, struct site_config, banner, NULL),
 };
 
 static const struct schema_field section_fields[] = {

@@ -3,6 +3,8 @@
  * every entry whose effective disclosure is not public, together with
  * every reference to it.
  */
+#include <string.h>
+
 #include "model.h"
 
 /* Keeps the items of `vec` for which `keep` is true, in order. */
@@ -36,29 +38,43 @@ report_is_public(const void *p)
 }
 
 static void
-task_filter(struct task *task)
+task_filter(struct arena *arena, struct task *task)
 {
+	struct task *target;
+	size_t i;
+
 	ptrvec_keep(&task->reports, report_is_public);
 	ptrvec_keep(&task->implements, task_is_public);
 	ptrvec_keep(&task->implemented_by, task_is_public);
+	/* The written references are rebuilt from public targets only. */
+	memset(&task->implements_refs, 0, sizeof(task->implements_refs));
+	for (i = 0; i < task->implements.len; i++) {
+		target = task->implements.items[i];
+		ptrvec_push(arena, &task->implements_refs, (void *)arena_printf(
+		    arena, "%s/%s", target->plan->id, target->id));
+	}
 }
 
 static void
-plan_filter(struct plan *plan)
+plan_filter(struct arena *arena, struct plan *plan)
 {
 	struct indicator *indicator;
 	size_t i;
 
 	ptrvec_keep(&plan->tasks, task_is_public);
 	ptrvec_keep(&plan->children, plan_is_public);
-	if (plan->parent != NULL && !plan->parent->is_public)
+	if (plan->parent != NULL && !plan->parent->is_public) {
 		plan->parent = NULL;
+		plan->parent_id = NULL;
+	}
 	for (i = 0; i < plan->tasks.len; i++)
-		task_filter(plan->tasks.items[i]);
+		task_filter(arena, plan->tasks.items[i]);
 	for (i = 0; i < plan->indicators.len; i++) {
 		indicator = plan->indicators.items[i];
-		if (indicator->task != NULL && !indicator->task->is_public)
+		if (indicator->task != NULL && !indicator->task->is_public) {
 			indicator->task = NULL;
+			indicator->task_id = NULL;
+		}
 	}
 }
 
@@ -69,5 +85,5 @@ disclosure_filter(struct content *content)
 
 	ptrvec_keep(&content->plans, plan_is_public);
 	for (i = 0; i < content->plans.len; i++)
-		plan_filter(content->plans.items[i]);
+		plan_filter(content->arena, content->plans.items[i]);
 }

@@ -248,6 +248,7 @@ view_site(const struct views *v)
 	value_set_string(A(v), map, "language", site->language);
 	value_set_string(A(v), map, "base_url", site->base_url);
 	value_set(map, "footer", string_list(v, &site->footer));
+	value_set_string(A(v), map, "banner", site->banner);
 	value_set_string(A(v), map, "build_date",
 	    date_iso(A(v), &v->model->today));
 	value_set_string(A(v), map, "build_date_text",

@@ -11,14 +11,15 @@
 static int test_failures;
 
 #define CHECK(cond, ...) do {						\
-	if (cond) {							\
+	int ok_ = (cond) != 0;						\
+	if (ok_) {							\
 		printf("ok - ");					\
 	} else {							\
 		printf("not ok - ");					\
 		test_failures++;					\
 	}								\
 	printf(__VA_ARGS__);						\
-	if (!(cond))							\
+	if (!ok_)							\
 		printf("  (%s:%d: %s)", __FILE__, __LINE__, #cond);	\
 	putchar('\n');							\
 } while (0)

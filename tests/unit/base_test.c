@@ -1,0 +1,335 @@
+/*
+ * Unit tests of the base stage: the arena, the growable buffer, UTF-8
+ * validation and positions, and the diagnostics module (counting, sorting
+ * and the exact wording of what it prints).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/utf8.h"
+#include "testlib.h"
+
+static int
+is_aligned(const void *p)
+{
+	return ((uintptr_t)p % 16) == 0;
+}
+
+static void
+test_arena(void)
+{
+	struct arena arena;
+	char *a, *b, *big, *s;
+	unsigned char *z;
+	size_t i;
+	int zero = 1;
+
+	arena_init(&arena);
+	CHECK(arena.head == NULL && arena.used == 0, "arena: starts empty");
+	a = arena_alloc(&arena, 1);
+	b = arena_alloc(&arena, 3);
+	CHECK(is_aligned(a) && is_aligned(b), "arena: allocations aligned "
+	    "to 16");
+	CHECK(b - a == 16, "arena: a 1-byte allocation takes 16 bytes");
+	CHECK(arena.used == 32, "arena: used counts rounded sizes (%zu)",
+	    arena.used);
+
+	big = arena_alloc(&arena, 300 * 1024);
+	memset(big, 'x', 300 * 1024);
+	CHECK(is_aligned(big), "arena: allocation above the chunk size");
+	CHECK(arena.used == 32 + 300 * 1024, "arena: used after big block");
+
+	z = arena_calloc(&arena, 100, 7);
+	for (i = 0; i < 700; i++)
+		if (z[i] != 0)
+			zero = 0;
+	CHECK(zero, "arena: calloc zeroes 700 bytes");
+
+	CHECK_STR(arena_strdup(&arena, "名称 and text"), "名称 and text",
+	    "arena: strdup copies UTF-8");
+	s = arena_strndup(&arena, "abcdef", 3);
+	CHECK_STR(s, "abc", "arena: strndup stops at len");
+	s = arena_strndup(&arena, "", 0);
+	CHECK_STR(s, "", "arena: strndup of nothing");
+	CHECK_STR(arena_printf(&arena, "%s-%03d-%zu", "plan", 7, (size_t)42),
+	    "plan-007-42", "arena: printf formats");
+
+	arena_free(&arena);
+	CHECK(arena.head == NULL && arena.used == 0, "arena: free resets");
+	arena_free(&arena);
+	CHECK(arena.head == NULL, "arena: free twice is harmless");
+}
+
+static void
+test_ptrvec(void)
+{
+	struct arena arena;
+	struct ptrvec vec = { NULL, 0, 0 };
+	static int items[100];
+	size_t i;
+	int in_order = 1;
+
+	arena_init(&arena);
+	ptrvec_push(&arena, &vec, &items[0]);
+	CHECK(vec.len == 1 && vec.cap == 8, "ptrvec: first push makes 8 "
+	    "slots");
+	for (i = 1; i < 100; i++)
+		ptrvec_push(&arena, &vec, &items[i]);
+	for (i = 0; i < 100; i++)
+		if (vec.items[i] != &items[i])
+			in_order = 0;
+	CHECK(vec.len == 100, "ptrvec: 100 items pushed");
+	CHECK(vec.cap == 128, "ptrvec: capacity doubles to 128 (%zu)",
+	    vec.cap);
+	CHECK(in_order, "ptrvec: growth keeps the items in order");
+	arena_free(&arena);
+}
+
+static void
+test_buf(void)
+{
+	struct buf b = BUF_INIT;
+	char big[200];
+	size_t i;
+
+	CHECK_STR(buf_cstr(&b), "", "buf: empty buffer reads as \"\"");
+	buf_puts(&b, "ab");
+	buf_putc(&b, 'c');
+	buf_append(&b, "defgh", 2);
+	CHECK_STR(buf_cstr(&b), "abcde", "buf: puts, putc, append");
+	CHECK(b.len == 5, "buf: len 5");
+	buf_printf(&b, "[%d|%s]", -12, "名");
+	CHECK_STR(buf_cstr(&b), "abcde[-12|名]", "buf: printf appends");
+
+	for (i = 0; i < sizeof(big) - 1; i++)
+		big[i] = (char)('a' + i % 26);
+	big[sizeof(big) - 1] = '\0';
+	buf_printf(&b, "%s", big);
+	CHECK(b.len == 5 + 9 + 199 && b.data[b.len] == '\0',
+	    "buf: printf grows past the first 64 bytes");
+	CHECK(strcmp(b.data + 14, big) == 0, "buf: grown text intact");
+
+	buf_reset(&b);
+	CHECK(b.len == 0 && strcmp(buf_cstr(&b), "") == 0, "buf: reset "
+	    "empties");
+	buf_append(&b, "a\0b", 3);
+	CHECK(b.len == 3 && memcmp(b.data, "a\0b", 4) == 0,
+	    "buf: append keeps an embedded NUL and terminates");
+	buf_free(&b);
+	CHECK(b.data == NULL && b.len == 0 && b.cap == 0, "buf: free resets");
+
+	buf_printf(&b, "%s", "");
+	CHECK_STR(buf_cstr(&b), "", "buf: printf of nothing on an empty "
+	    "buffer");
+	buf_free(&b);
+}
+
+/* Checks one utf8_validate case: `want_bad` is -1 for valid text. */
+static void
+check_utf8(const char *name, const char *s, size_t len, long want_bad)
+{
+	size_t bad = 12345;
+	int ok = utf8_validate(s, len, &bad);
+
+	if (want_bad < 0)
+		CHECK(ok == 1, "utf8_validate: %s is valid", name);
+	else
+		CHECK(ok == 0 && bad == (size_t)want_bad, "utf8_validate: %s "
+		    "is refused at byte %ld (ok=%d bad=%zu)", name, want_bad,
+		    ok, bad);
+}
+
+static void
+test_utf8_validate(void)
+{
+	check_utf8("empty text", "", 0, -1);
+	check_utf8("ASCII", "plain ascii\n", 12, -1);
+	check_utf8("CJK", "名称", 6, -1);
+	check_utf8("embedded NUL", "a\0b", 3, -1);
+	check_utf8("U+0080 (C2 80)", "\xc2\x80", 2, -1);
+	check_utf8("U+07FF (DF BF)", "\xdf\xbf", 2, -1);
+	check_utf8("U+0800 (E0 A0 80)", "\xe0\xa0\x80", 3, -1);
+	check_utf8("U+D7FF (ED 9F BF)", "\xed\x9f\xbf", 3, -1);
+	check_utf8("U+E000 (EE 80 80)", "\xee\x80\x80", 3, -1);
+	check_utf8("U+FFFF (EF BF BF)", "\xef\xbf\xbf", 3, -1);
+	check_utf8("U+10000 (F0 90 80 80)", "\xf0\x90\x80\x80", 4, -1);
+	check_utf8("U+10FFFF (F4 8F BF BF)", "\xf4\x8f\xbf\xbf", 4, -1);
+	check_utf8("emoji (F0 9F 98 80)", "\xf0\x9f\x98\x80", 4, -1);
+
+	check_utf8("overlong NUL (C0 80)", "\xc0\x80", 2, 0);
+	check_utf8("overlong C1 BF", "\xc1\xbf", 2, 0);
+	check_utf8("overlong after ASCII (a C0 80)", "a\xc0\x80", 3, 1);
+	check_utf8("overlong 3-byte (E0 80 80)", "\xe0\x80\x80", 3, 0);
+	check_utf8("overlong 3-byte (E0 9F BF)", "\xe0\x9f\xbf", 3, 0);
+	check_utf8("overlong 4-byte (F0 80 80 80)", "\xf0\x80\x80\x80", 4, 0);
+	check_utf8("overlong 4-byte (F0 8F BF BF)", "\xf0\x8f\xbf\xbf", 4, 0);
+	check_utf8("surrogate U+D800 (ED A0 80)", "\xed\xa0\x80", 3, 0);
+	check_utf8("surrogate U+DFFF (ED BF BF)", "\xed\xbf\xbf", 3, 0);
+	check_utf8("surrogate after CJK", "名\xed\xa0\x80", 6, 3);
+	check_utf8("above U+10FFFF (F4 90 80 80)", "\xf4\x90\x80\x80", 4, 0);
+	check_utf8("F5 lead byte", "\xf5\x80\x80\x80", 4, 0);
+	check_utf8("FE byte", "\xfe", 1, 0);
+	check_utf8("FF byte", "ab\xff", 3, 2);
+	check_utf8("lone continuation (80)", "\x80", 1, 0);
+	check_utf8("continuation after ASCII", "ok\xbf", 3, 2);
+	check_utf8("truncated 2-byte at end", "ab\xc3", 3, 2);
+	check_utf8("truncated 3-byte (E5 90)", "\xe5\x90", 2, 0);
+	check_utf8("truncated 3-byte at end", "名\xe7\xa7", 5, 3);
+	check_utf8("truncated 4-byte (F0 9F 98)", "\xf0\x9f\x98", 3, 0);
+	check_utf8("truncated by len", "名称", 5, 3);
+	check_utf8("ASCII where a continuation belongs (E5 41 42)",
+	    "\xe5\x41\x42", 3, 0);
+	check_utf8("bad third byte (E5 90 41)", "\xe5\x90\x41", 3, 0);
+	check_utf8("bad fourth byte (F0 9F 98 41)", "\xf0\x9f\x98\x41", 4, 0);
+	check_utf8("lead byte where a continuation belongs (C3 C3 A9)",
+	    "\xc3\xc3\xa9", 3, 0);
+}
+
+static void
+test_utf8_position(void)
+{
+	const char *text = "名称: 值\nab\n\n一二三x";
+	const char *x = strchr(text, 'x');
+	size_t line = 99, col = 99;
+
+	utf8_position(text, 0, &line, &col);
+	CHECK(line == 0 && col == 0, "utf8_position: offset 0 is 0:0");
+	utf8_position(text, strlen("名称"), &line, &col);
+	CHECK(line == 0 && col == 2, "utf8_position: after two CJK "
+	    "characters, column 2 (got %zu:%zu)", line, col);
+	utf8_position(text, strlen("名称: "), &line, &col);
+	CHECK(line == 0 && col == 4, "utf8_position: value column 4 (got "
+	    "%zu:%zu)", line, col);
+	utf8_position(text, strlen("名称: 值\n"), &line, &col);
+	CHECK(line == 1 && col == 0, "utf8_position: start of line 1 (got "
+	    "%zu:%zu)", line, col);
+	utf8_position(text, strlen("名称: 值\na"), &line, &col);
+	CHECK(line == 1 && col == 1, "utf8_position: ASCII column 1 (got "
+	    "%zu:%zu)", line, col);
+	utf8_position(text, (size_t)(x - text), &line, &col);
+	CHECK(line == 3 && col == 3, "utf8_position: after an empty line "
+	    "and three CJK characters, 3:3 (got %zu:%zu)", line, col);
+	utf8_position(text, strlen(text), &line, &col);
+	CHECK(line == 3 && col == 4, "utf8_position: end of text, 3:4 (got "
+	    "%zu:%zu)", line, col);
+}
+
+static void
+test_utf8_length(void)
+{
+	CHECK(utf8_length("", 0) == 0, "utf8_length: empty");
+	CHECK(utf8_length("abc", 3) == 3, "utf8_length: ASCII");
+	CHECK(utf8_length("名称", 6) == 2, "utf8_length: two CJK characters");
+	CHECK(utf8_length("a名é\xf0\x9f\x98\x80", 10) == 4,
+	    "utf8_length: mixed 1-, 3-, 2- and 4-byte characters");
+	CHECK(utf8_length("名称", 3) == 1, "utf8_length: counts only `len` "
+	    "bytes");
+}
+
+/*
+ * Runs diag_report() with stderr sent to a temporary file; returns what
+ * it printed (malloc'd), or NULL.
+ */
+static char *
+diag_capture(void)
+{
+	FILE *tmp = tmpfile();
+	int saved;
+	long size;
+	char *text;
+
+	if (tmp == NULL)
+		return NULL;
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	dup2(fileno(tmp), STDERR_FILENO);
+	diag_report();
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	size = ftell(tmp);
+	rewind(tmp);
+	text = calloc(1, (size_t)size + 1);
+	if (text != NULL && fread(text, 1, (size_t)size, tmp) != (size_t)size) {
+		free(text);
+		text = NULL;
+	}
+	fclose(tmp);
+	return text;
+}
+
+static void
+test_diag(void)
+{
+	struct pos b = { "plans/b.md", 4, 2 };
+	struct pos a_late = { "plans/a.md", 9, 0 };
+	struct pos a_early = { "plans/a.md", 0, 7 };
+	struct pos a_same = { "plans/a.md", 0, 7 };
+	struct pos no_path = { NULL, 3, 3 };
+	char *out;
+
+	diag_reset();
+	CHECK(diag_error_count() == 0, "diag: no errors after reset");
+	diag_warning(&b, "a warning");
+	CHECK(diag_error_count() == 0, "diag: warnings are not errors");
+	diag_error(&a_late, "late %s", "error");
+	diag_error(&a_early, "first of two at 1:8");
+	diag_error(&a_same, "second of two at 1:8");
+	diag_error(NULL, "no position %d", 1);
+	diag_error(&no_path, "no path");
+	CHECK(diag_error_count() == 5, "diag: five errors counted (%zu)",
+	    diag_error_count());
+	out = diag_capture();
+	CHECK_STR(out,
+	    "gongkai: error: no position 1\n"
+	    "gongkai: error: no path\n"
+	    "plans/a.md:1:8: error: first of two at 1:8\n"
+	    "plans/a.md:1:8: error: second of two at 1:8\n"
+	    "plans/a.md:10:1: error: late error\n"
+	    "plans/b.md:5:3: warning: a warning\n"
+	    "gongkai: 5 errors, nothing written\n",
+	    "diag: report sorted by path, line, column and arrival, "
+	    "positions printed 1-based");
+	free(out);
+	CHECK(diag_error_count() == 0, "diag: report resets the count");
+
+	diag_error(&b, "only one");
+	out = diag_capture();
+	CHECK_STR(out, "plans/b.md:5:3: error: only one\n"
+	    "gongkai: 1 error, nothing written\n",
+	    "diag: singular summary for one error");
+	free(out);
+
+	diag_warning(&b, "just a warning");
+	out = diag_capture();
+	CHECK_STR(out, "plans/b.md:5:3: warning: just a warning\n",
+	    "diag: no summary line without errors");
+	free(out);
+
+	out = diag_capture();
+	CHECK_STR(out, "", "diag: nothing printed when nothing collected");
+	free(out);
+
+	diag_error(&b, "dropped");
+	diag_reset();
+	CHECK(diag_error_count() == 0, "diag: reset drops collected errors");
+}
+
+int
+main(void)
+{
+	test_arena();
+	test_ptrvec();
+	test_buf();
+	test_utf8_validate();
+	test_utf8_position();
+	test_utf8_length();
+	test_diag();
+	TEST_EXIT();
+}
