@@ -164,3 +164,21 @@ value_format_number(double n, char out[32])
 {
 	number_format(n, out);
 }
+
+struct value *
+value_child(const struct value *v, const char *name)
+{
+	struct value *item;
+	unsigned long index = 0;
+	const char *p;
+
+	if (v == NULL || v->kind != VALUE_LIST)
+		return value_get(v, name);
+	for (p = name; *p >= '0' && *p <= '9' && index < 1000000; p++)
+		index = index * 10 + (unsigned long)(*p - '0');
+	if (p == name || *p != '\0')
+		return NULL;
+	for (item = v->u.children.first; item && index > 0; index--)
+		item = item->next;
+	return item;
+}

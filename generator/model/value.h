@@ -62,6 +62,11 @@ struct value	*value_set_bool(struct arena *, struct value *map,
 
 /* Returns the map member named `key`, or NULL. */
 struct value	*value_get(const struct value *map, const char *key);
+/*
+ * A member of a map by key, or an item of a list by decimal index ("0"
+ * is the first), as templates name them: {{#items.0}} is "has items".
+ */
+struct value	*value_child(const struct value *, const char *name);
 /* Mustache truthiness: null, false and empty lists are false. */
 int		 value_is_truthy(const struct value *);
 /* Formats a number the shortest way that reads back equal ("1.21", "3"). */

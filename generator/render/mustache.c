@@ -956,7 +956,7 @@ scope_lookup(const struct scope *s, const struct node *n)
 	for (; s != NULL && v == NULL; s = s->up)
 		v = value_get(s->value, n->path[0]);
 	for (i = 1; v != NULL && i < n->npath; i++)
-		v = value_get(v, n->path[i]);
+		v = value_child(v, n->path[i]);
 	return v;
 }
 

@@ -11,6 +11,9 @@
  *	for each page:
  *		mustache_render(engine, page, view, &out, &err);
  *
+ * Beyond the spec, a dotted name may index a list: {{#items.0}} is the
+ * first item, so "{{#items.0}}<ul>…</ul>{{/items.0}}" wraps a non-empty list.
+ *
  * {{x}} escapes & < > " ' as &amp; &lt; &gt; &quot; &#39;; {{{x}}} and
  * {{&x}} do not.  Numbers are written by value_format_number, booleans as
  * "true" and "false"; null, missing names, lists and maps as nothing.

@@ -113,6 +113,8 @@ output_begin(struct output *out, const char *out_dir)
 		    "directory\n", out_dir);
 		free(copy1);
 		free(copy2);
+		free(out->final_dir);
+		out->final_dir = NULL;
 		return -1;
 	}
 	output_remove_stale(parent, name);
@@ -124,6 +126,9 @@ output_begin(struct output *out, const char *out_dir)
 	if (mkdir(out->temp_dir, 0755) == -1) {
 		fprintf(stderr, "gongkai: error: cannot create %s: %s\n",
 		    out->temp_dir, strerror(errno));
+		free(out->temp_dir);
+		free(out->final_dir);
+		out->temp_dir = out->final_dir = NULL;
 		return -1;
 	}
 	memset(&sa, 0, sizeof(sa));
