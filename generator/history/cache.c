@@ -267,6 +267,23 @@ cache_load(struct history_cache *cache, git_repository *repo,
 		strmap_init(&cache->records, cache->arena);
 }
 
+/* One cache file per repository and content directory. */
+static unsigned long long
+cache_name_hash(const char *repo_path, const char *prefix)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	const char *parts[2] = { repo_path, prefix }, *p;
+	size_t i;
+
+	for (i = 0; i < 2; i++)
+		for (p = parts[i]; ; p++) {
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+			if (*p == '\0')
+				break;
+		}
+	return h;
+}
+
 struct history_cache *
 history_cache_open(const char *dir, git_repository *repo, const git_oid *tip,
     const char *prefix, struct arena *arena)
@@ -280,8 +297,9 @@ history_cache_open(const char *dir, git_repository *repo, const git_oid *tip,
 	cache->arena = arena;
 	cache->prefix = prefix;
 	git_oid_tostr(cache->tip, sizeof(cache->tip), tip);
-	cache->path = xmalloc(strlen(dir) + 32);
-	sprintf(cache->path, "%s/history.cache", dir);
+	cache->path = xmalloc(strlen(dir) + 64);
+	sprintf(cache->path, "%s/history-%016llx.cache", dir,
+	    cache_name_hash(git_repository_path(repo), prefix));
 	strmap_init(&cache->records, arena);
 	cache_load(cache, repo, tip);
 	buf_printf(&cache->out, "%s %d\n", CACHE_MAGIC, CACHE_VERSION);

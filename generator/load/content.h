@@ -126,6 +126,7 @@ struct task {
 	const char	*body;
 	struct ptrvec	 reports;	/* struct report *, newest first */
 	struct pos	 pos;
+	int		 invalid;	/* its file had errors */
 	struct pos	 number_pos;
 	struct pos	 section_pos;
 	struct pos	 implements_pos;
@@ -150,6 +151,7 @@ struct plan {
 	struct ptrvec	 tasks;		/* struct task *, by number */
 	struct ptrvec	 files;		/* const char * paths of attachments */
 	const char	*body;
+	int		 invalid;	/* plan.md had errors */
 	struct pos	 pos;
 	struct pos	 parent_pos;
 };

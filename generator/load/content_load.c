@@ -485,9 +485,9 @@ loader_task(struct loader *loader, struct plan *plan, const char *name)
 	task->path = rel;
 	task->plan = plan;
 	task->pos = pos;
-	if (loader_file(loader, rel, &text, &len) == -1 ||
-	    content_parse_task(loader->arena, pos.path, text, len, task) == -1)
-		return;
+	/* A task with errors is still listed, so its reports find it. */
+	task->invalid = loader_file(loader, rel, &text, &len) == -1 ||
+	    content_parse_task(loader->arena, pos.path, text, len, task) == -1;
 	ptrvec_push(loader->arena, &plan->tasks, task);
 }
 
@@ -621,9 +621,9 @@ loader_plan(struct loader *loader, const char *id)
 	plan->id = id;
 	plan->path = rel;
 	plan->pos.path = loader_path(loader, rel);
-	if (loader_file(loader, rel, &text, &len) == 0)
-		content_parse_plan(loader->arena, plan->pos.path, text, len,
-		    plan);
+	plan->invalid = loader_file(loader, rel, &text, &len) == -1 ||
+	    content_parse_plan(loader->arena, plan->pos.path, text, len,
+	    plan) == -1;
 	if (loader_list(loader, dir, &entries) == -1)
 		return;
 	for (i = 0; i < entries.len; i++) {
@@ -670,6 +670,47 @@ loader_plans(struct loader *loader)
 	}
 }
 
+/*
+ * A theme named in site.yaml is content too: it must be a folder inside
+ * the content directory, reached without symbolic links or "..".
+ */
+static void
+loader_check_theme(struct loader *loader, struct pos pos)
+{
+	const char *theme = loader->content->site.theme, *p, *dir = "";
+	const struct source_entry *entry;
+	struct ptrvec entries;
+	char *part;
+	size_t i, n;
+
+	for (p = theme; *p != '\0'; p += n + (p[n] == '/')) {
+		n = strcspn(p, "/");
+		part = arena_strndup(loader->arena, p, n);
+		if (n == 0 || strcmp(part, ".") == 0 || strcmp(part, "..") == 0 ||
+		    strspn(part, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789._-") != n) {
+			diag_error(&pos, "'theme' must be a folder inside the "
+			    "content directory, like themes/plain");
+			return;
+		}
+		if (loader_list(loader, dir, &entries) == -1)
+			return;
+		for (i = 0; i < entries.len; i++) {
+			entry = entries.items[i];
+			if (strcmp(entry->name, part) == 0)
+				break;
+		}
+		if (i == entries.len || entry->type != SOURCE_DIRECTORY) {
+			diag_error(&pos, "theme folder '%s' does not exist in "
+			    "the content directory (or is a symbolic link)",
+			    theme);
+			return;
+		}
+		dir = *dir ? arena_printf(loader->arena, "%s/%s", dir, part) :
+		    part;
+	}
+}
+
 static void
 loader_site(struct loader *loader)
 {
@@ -688,6 +729,8 @@ loader_site(struct loader *loader)
 		return;
 	if (site->language == NULL)
 		site->language = "zh-CN";
+	if (site->theme != NULL)
+		loader_check_theme(loader, ynode_key_pos(root, "theme"));
 	if (site->commit_url && strstr(site->commit_url, "{commit}") == NULL) {
 		struct pos pos = { loader_path(loader, "site.yaml"), 0, 0 };
 
@@ -706,7 +749,6 @@ content_load(struct content *content, struct arena *arena,
 	content->arena = arena;
 	loader_site(&loader);
 	loader_plans(&loader);
-	if (diag_error_count() == before)
-		content_resolve(content);
+	content_resolve(content);
 	return diag_error_count() == before ? 0 : -1;
 }

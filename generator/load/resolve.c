@@ -120,7 +120,8 @@ plan_check_numbers(struct plan *plan)
 	for (i = 1; i < plan->tasks.len; i++) {
 		task = plan->tasks.items[i];
 		prev = plan->tasks.items[i - 1];
-		if (task->number == prev->number)
+		if (task->number == prev->number && !task->invalid &&
+		    !prev->invalid)
 			diag_error(&task->number_pos, "task number %ld is "
 			    "already used by %s", task->number, prev->path);
 	}
@@ -132,7 +133,7 @@ plan_resolve_parent(struct content *content, struct plan *plan)
 	struct plan *p;
 	size_t steps;
 
-	if (plan->parent_id == NULL)
+	if (plan->parent_id == NULL || plan->invalid)
 		return;
 	plan->parent = content_find_plan(content, plan->parent_id);
 	if (plan->parent == NULL) {
@@ -160,6 +161,8 @@ task_resolve_implements(struct content *content, struct task *task,
 	struct task *target;
 	char *plan_id;
 
+	if (plan->parent_id != NULL && plan->parent == NULL)
+		return;		/* the bad parent was reported already */
 	if (slash == NULL) {
 		diag_error(&task->implements_pos, "'%s' is not a task "
 		    "reference: use <plan>/<task>", ref);
@@ -187,6 +190,9 @@ task_resolve(struct content *content, struct task *task)
 {
 	size_t i;
 
+	ptrvec_sort(&task->reports, report_compare_newest);
+	if (task->invalid || task->plan->invalid)
+		return;
 	if (task->section_id != NULL &&
 	    (task->section = plan_find_section(task->plan,
 	    task->section_id)) == NULL)
@@ -195,7 +201,6 @@ task_resolve(struct content *content, struct task *task)
 	for (i = 0; i < task->implements_refs.len; i++)
 		task_resolve_implements(content, task,
 		    task->implements_refs.items[i]);
-	ptrvec_sort(&task->reports, report_compare_newest);
 }
 
 static void
@@ -204,6 +209,8 @@ report_resolve(struct report *report)
 	struct measurement *m;
 	size_t i;
 
+	if (report->task->plan->invalid)
+		return;
 	for (i = 0; i < report->values.len; i++) {
 		m = report->values.items[i];
 		m->indicator = plan_find_indicator(report->task->plan,
@@ -222,7 +229,7 @@ plan_resolve_indicators(struct plan *plan)
 
 	for (i = 0; i < plan->indicators.len; i++) {
 		indicator = plan->indicators.items[i];
-		if (indicator->task_id == NULL)
+		if (indicator->task_id == NULL || plan->invalid)
 			continue;
 		indicator->task = plan_find_task(plan, indicator->task_id);
 		if (indicator->task == NULL)

@@ -32,6 +32,15 @@ builder_error(struct builder *b, yaml_mark_t mark, const char *message)
 	b->failed = 1;
 }
 
+static void
+builder_duplicate(struct builder *b, yaml_mark_t mark, const char *key)
+{
+	struct pos pos = builder_pos(b, mark);
+
+	diag_error(&pos, "duplicate key '%s'", key);
+	b->failed = 1;
+}
+
 /*
  * Attaches a finished node to its parent: as an item of a sequence, or as
  * the key or the value of a mapping member (keys must be scalars).
@@ -54,7 +63,7 @@ builder_attach(struct builder *b, struct ynode *node, yaml_mark_t mark)
 		}
 		for (member = parent->first; member; member = member->next)
 			if (strcmp(member->key, node->text) == 0) {
-				builder_error(b, mark, "duplicate key");
+				builder_duplicate(b, mark, node->text);
 				break;
 			}
 		parent->key = node->text;

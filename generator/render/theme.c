@@ -26,7 +26,8 @@ theme_read_override(struct theme *theme, const char *path, size_t *len,
 	int fd;
 
 	snprintf(full, sizeof(full), "%s/%s", theme->dir, path);
-	if ((fd = open(full, O_RDONLY | O_CLOEXEC)) == -1) {
+	/* Theme files are never reached through a symbolic link. */
+	if ((fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
 		if (errno != ENOENT && errno != ENOTDIR) {
 			fprintf(stderr, "gongkai: error: %s: %s\n", full,
 			    strerror(errno));
@@ -97,7 +98,7 @@ theme_list_dir(struct theme *theme, const char *rel, struct ptrvec *out,
 			continue;
 		child = arena_printf(theme->arena, "%s/%s", rel, de->d_name);
 		snprintf(full, sizeof(full), "%s/%s", theme->dir, child);
-		if (stat(full, &st) == -1)
+		if (lstat(full, &st) == -1)
 			continue;
 		if (S_ISDIR(st.st_mode))
 			theme_list_dir(theme, child, out, depth + 1);

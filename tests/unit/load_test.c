@@ -459,13 +459,13 @@ test_yaml_refused(struct arena *arena)
 
 	CHECK1(yaml(arena, "a: 1\nb: 2\na: 3\n", 0) == NULL, "yaml: a "
 	    "duplicate key is refused");
-	CHECK_DIAG("t.md:3:1: error: duplicate key\n"
+	CHECK_DIAG("t.md:3:1: error: duplicate key 'a'\n"
 	    "gongkai: 1 error, nothing written\n", "yaml: duplicate key at "
 	    "the second occurrence");
 
 	CHECK1(yaml(arena, "outer:\n  x: 1\n  y: 2\n  x: 3\n", 10) == NULL,
 	    "yaml: a nested duplicate key is refused");
-	CHECK_DIAG("t.md:14:3: error: duplicate key\n"
+	CHECK_DIAG("t.md:14:3: error: duplicate key 'x'\n"
 	    "gongkai: 1 error, nothing written\n", "yaml: nested duplicate "
 	    "key position");
 
