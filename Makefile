@@ -89,6 +89,10 @@ bench: deps
 	@$(MAKE) --no-print-directory build/gongkai
 	@sh tests/bench/bench.sh
 
+demo: deps
+	@$(MAKE) --no-print-directory build/gongkai
+	sh scripts/demo.sh
+
 install: build/gongkai
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/gongkai
 	install -m 755 build/gongkai $(DESTDIR)$(PREFIX)/bin/gongkai

@@ -484,7 +484,7 @@ describe_modified(struct arena *arena, struct change *change,
 		change->summary = arena_printf(arena, "%s 由 %s 移至 %s", name,
 		    change->old_path, change->path);
 	else if (change->old_path != NULL)
-		change->summary = arena_printf(arena, "%s 由 %s 移至 %s，并%s",
+		change->summary = arena_printf(arena, "%s 由 %s 移至 %s，并修改：%s",
 		    name, change->old_path, change->path,
 		    fields_summary(arena, change));
 	else if (change->correction)

@@ -214,6 +214,42 @@ path_kind(const char *path)
 	return strstr(path, "/plan.md") != NULL ? 1 : 0;
 }
 
+/* Length of the leading `n` path components of `path` ("plans/x" for 2). */
+static size_t
+path_prefix_length(const char *path, int n)
+{
+	const char *p = path;
+
+	while (n-- > 0 && (p = strchr(p, '/')) != NULL)
+		p++;
+	return p ? (size_t)(p - path) : strlen(path);
+}
+
+/*
+ * Whether a deleted and an added file may be one file renamed: the same
+ * kind in the same plan; for reports, also the same task folder or the
+ * same file name (the report's date).  Short reports share most of their
+ * lines, so similarity alone would pair one task's report with another's.
+ */
+static int
+paths_pairable(const char *old, const char *new)
+{
+	const char *old_name = strrchr(old, '/'), *new_name = strrchr(new, '/');
+	int kind = path_kind(old);
+	size_t n;
+
+	if (kind != path_kind(new))
+		return 0;
+	n = path_prefix_length(old, 2);
+	if (n != path_prefix_length(new, 2) || strncmp(old, new, n) != 0)
+		return 0;
+	if (kind != 3)
+		return 1;
+	n = path_prefix_length(old, 4);
+	return (n == path_prefix_length(new, 4) && strncmp(old, new, n) == 0) ||
+	    (old_name && new_name && strcmp(old_name, new_name) == 0);
+}
+
 /* Turns an added and a deleted delta into one rename. */
 static void
 delta_pair(struct file_delta *added, struct file_delta *deleted)
@@ -244,7 +280,7 @@ detect_renames(git_repository *repo, struct ptrvec *deltas)
 			d = deltas->items[j];
 			if (d->status == DELTA_DELETED &&
 			    git_oid_equal(&a->new_id, &d->old_id) &&
-			    path_kind(a->new_path) == path_kind(d->old_path)) {
+			    paths_pairable(d->old_path, a->new_path)) {
 				delta_pair(a, d);
 				break;
 			}
@@ -261,7 +297,7 @@ detect_renames(git_repository *repo, struct ptrvec *deltas)
 		for (j = 0; j < deltas->len; j++) {
 			d = deltas->items[j];
 			if (d->status != DELTA_DELETED ||
-			    path_kind(a->new_path) != path_kind(d->old_path))
+			    !paths_pairable(d->old_path, a->new_path))
 				continue;
 			score = blob_similarity(repo, &d->old_id, &a->new_id);
 			if (score > best_score) {

@@ -66,22 +66,28 @@ first_line(struct arena *arena, const char *message)
 	    message;
 }
 
-/* Fills a commit record's metadata: id, author after .mailmap, message. */
+/*
+ * Fills a commit record's metadata: id, author after .mailmap, message.
+ * The author is resolved by name and e-mail, not as a new signature:
+ * libgit2 refuses to make one from a name with angle brackets, which a
+ * commit written by other tools may carry.
+ */
 static int
 walk_commit_meta(struct walk *w, git_commit *commit, struct history_commit *hc)
 {
-	git_signature *author = NULL;
+	const git_signature *author = git_commit_author(commit);
 	const char *message = git_commit_message(commit);
+	const char *name, *email;
 
 	git_oid_tostr(hc->id, sizeof(hc->id), git_commit_id(commit));
 	memcpy(hc->short_id, hc->id, 7);
 	hc->short_id[7] = '\0';
-	if (git_commit_author_with_mailmap(&author, commit, w->mailmap) != 0)
+	if (author == NULL || git_mailmap_resolve(&name, &email, w->mailmap,
+	    author->name, author->email) != 0)
 		return -1;
-	hc->author = clean_text(w->arena, author->name);
+	hc->author = clean_text(w->arena, name);
 	hc->time = author->when.time;
 	hc->offset = author->when.offset;
-	git_signature_free(author);
 	hc->message = clean_text(w->arena, message ? message : "");
 	while (*hc->message == '\n')
 		hc->message++;

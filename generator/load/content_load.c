@@ -727,6 +727,13 @@ loader_site(struct loader *loader)
 	if (root == NULL || schema_apply(loader->arena, root, &site_schema,
 	    site) == -1)
 		return;
+	if (site->base_url != NULL) {	/* kept without a trailing slash */
+		size_t n = strlen(site->base_url);
+
+		while (n > 0 && site->base_url[n - 1] == '/')
+			n--;
+		site->base_url = arena_strndup(loader->arena, site->base_url, n);
+	}
 	if (site->language == NULL)
 		site->language = "zh-CN";
 	if (site->theme != NULL)

@@ -322,13 +322,22 @@ indicator_value(const struct views *v, const struct plan *plan,
 	    "at_most");
 	value_set_string(A(v), map, "direction_text", at_least ? "不低于" :
 	    "不高于");
+	/*
+	 * Optional keys are set to null when absent, so that a template's
+	 * lookup stops here instead of finding another map's value up the
+	 * context stack (e.g. the first indicator's, pushed by {{#list.0}}).
+	 */
 	if (indicator->has_baseline)
 		value_set_number(A(v), map, "baseline", indicator->baseline);
+	else
+		value_set(map, "baseline", value_null(A(v)));
 	value_set(map, "deadline", deadline_value(v, &indicator->deadline));
 	value_set_string(A(v), map, "deadline_text",
 	    deadline_text(A(v), &indicator->deadline));
 	if (indicator->task != NULL)
 		value_set(map, "task", task_row(v, indicator->task));
+	else
+		value_set(map, "task", value_null(A(v)));
 	m = indicator_latest(plan, indicator, &from);
 	if (m == NULL) {
 		value_set(map, "latest", value_null(A(v)));
@@ -397,9 +406,11 @@ plan_sections(const struct views *v, const struct plan *plan)
 		if (section != NULL) {
 			value_set_string(A(v), group, "id", section->id);
 			value_set_string(A(v), group, "title", section->title);
-		} else
+		} else {
+			value_set(group, "id", value_null(A(v)));
 			value_set_string(A(v), group, "title",
 			    plan->sections.len ? "其他任务" : "任务清单");
+		}
 		value_set(group, "tasks", tasks);
 	}
 	return list;
@@ -487,11 +498,16 @@ report_value(const struct views *v, const struct report *report)
 	value_set_string(A(v), map, "date", date_iso(A(v), &report->date));
 	value_set_string(A(v), map, "date_text", date_text(A(v),
 	    &report->date));
+	/* The page anchor: unique per task, as the history links it. */
+	value_set_string(A(v), map, "anchor", arena_printf(A(v), "report-%s",
+	    report->file_id));
 	value_set_string(A(v), map, "status", status_name(report->status));
 	value_set_string(A(v), map, "status_text",
 	    status_label(report->status));
 	if (report->percent >= 0)
 		value_set_number(A(v), map, "percent", report->percent);
+	else	/* not the task's (latest report's) percent */
+		value_set(map, "percent", value_null(A(v)));
 	value_set_string(A(v), map, "reporter", report->reporter);
 	values = value_set(map, "values", value_list(A(v)));
 	for (i = 0; i < report->values.len; i++) {

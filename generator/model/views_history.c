@@ -76,6 +76,18 @@ external_commit_url(const struct views *v, const char *id)
 	    id, at + strlen("{commit}"));
 }
 
+/* NULL for an empty or blank text, so {{^message}} shows the fallback. */
+static const char *
+nonblank(const char *s)
+{
+	const char *p;
+
+	for (p = s; p != NULL && *p != '\0'; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			return s;
+	return NULL;
+}
+
 struct value *
 view_commit_ref(const struct views *v, const struct history_commit *hc)
 {
@@ -88,8 +100,8 @@ view_commit_ref(const struct views *v, const struct history_commit *hc)
 	    external_commit_url(v, hc->id));
 	commit_times(v, hc, map);
 	value_set_string(A(v), map, "author", hc->author);
-	value_set_string(A(v), map, "subject", hc->subject);
-	value_set_string(A(v), map, "message", hc->message);
+	value_set_string(A(v), map, "subject", nonblank(hc->subject));
+	value_set_string(A(v), map, "message", nonblank(hc->message));
 	value_set_bool(A(v), map, "is_merge", hc->is_merge);
 	return map;
 }
@@ -129,26 +141,32 @@ field_value(const struct views *v, const struct field_change *f)
 	return map;
 }
 
-/* The page an entity has now, if it is public: from the change's key. */
+/*
+ * The page an entity has now, if it is public (from the change's key),
+ * and words saying whose it is: "示例区 第2项".
+ */
 static const char *
-change_target_url(const struct views *v, const struct change *change)
+change_target(const struct views *v, const struct change *change,
+    const char **context)
 {
 	enum entity_kind kind;
 	const char *plan_id, *task_id, *report_id, *key = change->entity_key;
 	const struct plan *plan;
 	const struct task *task;
 
+	*context = NULL;
 	if (key == NULL || strchr(key, '@') != NULL ||
 	    entity_of_path(A(v), key, &kind, &plan_id, &task_id,
 	    &report_id) == -1)
 		return NULL;
 	if ((plan = content_find_plan(v->model->content, plan_id)) == NULL)
 		return NULL;
+	*context = plan->region;
 	if (kind == ENTITY_PLAN)
 		return plan_url(A(v), plan);
-	task = plan_find_task(plan, task_id);
-	if (task == NULL)
+	if ((task = plan_find_task(plan, task_id)) == NULL)
 		return NULL;
+	*context = arena_printf(A(v), "%s 第%ld项", plan->region, task->number);
 	if (kind == ENTITY_REPORT)
 		return arena_printf(A(v), "%s#report-%s", task_url(A(v), task),
 		    report_id);
@@ -158,8 +176,9 @@ change_target_url(const struct views *v, const struct change *change)
 struct value *
 view_change(const struct views *v, const struct change *change)
 {
-	struct value *map = value_map(A(v)), *fields;
-	const struct plan *plan;
+	struct value *map = value_map(A(v)), *fields, *details;
+	const struct field_change *f;
+	const char *context, *url = change_target(v, change, &context);
 	size_t i;
 
 	value_set_string(A(v), map, "kind", change_kind_name[change->kind]);
@@ -167,12 +186,17 @@ view_change(const struct views *v, const struct change *change)
 	    change_kind_text[change->kind]);
 	value_set_bool(A(v), map, "correction", change->correction);
 	value_set_string(A(v), map, "summary", change->summary);
-	value_set_string(A(v), map, "url", change_target_url(v, change));
-	plan = content_find_plan(v->model->content, change->plan_id);
-	value_set_string(A(v), map, "region", plan ? plan->region : NULL);
+	value_set_string(A(v), map, "url", url);
+	value_set_string(A(v), map, "context", context);
 	fields = value_set(map, "fields", value_list(A(v)));
-	for (i = 0; i < change->fields.len; i++)
-		value_push(fields, field_value(v, change->fields.items[i]));
+	/* Texts and bodies need their diff shown; the summary says the rest. */
+	details = value_set(map, "details", value_list(A(v)));
+	for (i = 0; i < change->fields.len; i++) {
+		f = change->fields.items[i];
+		value_push(fields, field_value(v, f));
+		if (f->diff.len > 0)
+			value_push(details, field_value(v, f));
+	}
 	return map;
 }
 
@@ -288,7 +312,7 @@ static struct value *
 feed_entry(const struct views *v, const struct history_commit *hc,
     const struct ptrvec *changes, const char *scope)
 {
-	const struct change *c;
+	const struct change *c, *first = NULL;
 	struct value *entry = view_commit_ref(v, hc), *items;
 	const char *base = v->model->content->site.base_url;
 	size_t i, n = 0;
@@ -299,13 +323,14 @@ feed_entry(const struct views *v, const struct history_commit *hc,
 		if (c->commit != hc || !c->shown)
 			continue;
 		if (n++ == 0)
-			value_set_string(A(v), entry, "title", c->summary);
+			first = c;
 		value_push(items, view_change(v, c));
 	}
-	if (n > 1)
-		value_set_string(A(v), entry, "title", arena_printf(A(v),
-		    "%s 等 %zu 项变更", ((struct change *)changes->items[
-		    0])->summary, n));
+	/* Map members are appended, never replaced: set the title once. */
+	if (first != NULL)
+		value_set_string(A(v), entry, "title", n > 1 ?
+		    arena_printf(A(v), "%s 等 %zu 项变更", first->summary, n) :
+		    first->summary);
 	value_set_string(A(v), entry, "entry_id", arena_printf(A(v),
 	    "%s/%s#%s", base, commit_page_url(A(v), hc), scope));
 	value_set_string(A(v), entry, "link", arena_printf(A(v), "%s/%s", base,
@@ -325,7 +350,7 @@ view_feed(const struct views *v, const char *title, const char *self,
 {
 	const struct history *h = v->model->history;
 	const char *base = v->model->content->site.base_url;
-	struct value *map = value_map(A(v)), *entries;
+	struct value *map = value_map(A(v)), *entries, *updated, *date;
 	const struct history_commit *hc, *last = NULL;
 	struct ptrvec one;
 	size_t i;
@@ -337,7 +362,7 @@ view_feed(const struct views *v, const char *title, const char *self,
 	    base, alternate));
 	value_set_string(A(v), map, "feed_id", arena_printf(A(v), "%s/%s",
 	    base, self));
-	value_set_string(A(v), map, "updated", arena_printf(A(v),
+	updated = value_set_string(A(v), map, "updated", arena_printf(A(v),
 	    "%sT00:00:00Z", date_iso(A(v), &v->model->today)));
 	entries = value_set(map, "entries", value_list(A(v)));
 	for (i = 0; h != NULL; i++) {
@@ -355,9 +380,13 @@ view_feed(const struct views *v, const char *title, const char *self,
 			one = hc->changes;
 			value_push(entries, feed_entry(v, hc, &one, scope));
 		}
-		if (last == NULL)
-			value_set(map, "updated", value_get(
-			    entries->u.children.first, "date"));
+		/*
+		 * The newest entry's date.  Copied: value_set would relink
+		 * the entry's own member and cut the entry short.
+		 */
+		if (last == NULL && (date = value_get(entries->u.children.
+		    first, "date")) != NULL)
+			updated->u.string = date->u.string;
 		last = hc;
 		if (entries->u.children.count == limit)
 			break;

@@ -167,6 +167,8 @@ renderer_page(struct renderer *r, enum page_kind kind, const char *path,
 		    data_path_of(arena, path));
 	value_set_bool(arena, context, kind == PAGE_HOME ? "is_home" :
 	    "is_inner", 1);
+	/* Changes listed outside their task's page say whose they are. */
+	value_set_bool(arena, context, "show_context", kind != PAGE_TASK);
 	value_set(context, "page", view);
 	buf_reset(&r->html);
 	if (mustache_render(r->engine, r->templates[kind], context, &r->html,
