@@ -3,6 +3,8 @@
  * main() reads like the pipeline: load content → read history → build the
  * model and view models → render → write the site atomically.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -215,6 +217,14 @@ run_history(const struct options *opt, struct arena *arena,
 	return EXIT_OK;
 }
 
+static int
+is_directory(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Loads and validates; returns an exit status. */
 static int
 run_load(const struct options *opt, struct arena *arena,
@@ -273,6 +283,11 @@ run_build(const struct options *opt)
 
 	if (build_date(&today) == -1)
 		return EXIT_USAGE;
+	if (opt->theme_dir != NULL && !is_directory(opt->theme_dir)) {
+		fprintf(stderr, "gongkai: error: --theme %s is not a "
+		    "directory\n", opt->theme_dir);
+		return EXIT_USAGE;
+	}
 	arena_init(&arena);
 	rc = run_load(opt, &arena, &source, &content);
 	if (rc == EXIT_OK)

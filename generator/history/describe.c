@@ -4,6 +4,7 @@
  * and list what changed — 新增进展报告, 更正, 完成时限 a → b, renames and
  * deletions.  Text from a revision that was not public is never used.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@ struct revisions {
 	struct disclosure_slot	*slots;
 	size_t			 cap;
 	size_t			 used;
+	int			 failed;	/* a blob could not be read */
 };
 
 /* A parsed revision of a content file. */
@@ -49,6 +51,7 @@ revisions_new(git_repository *repo)
 	r->repo = repo;
 	r->cap = 1024;
 	r->used = 0;
+	r->failed = 0;
 	r->slots = calloc(r->cap, sizeof(*r->slots));
 	if (r->slots == NULL)
 		fatal_oom();
@@ -62,6 +65,26 @@ revisions_free(struct revisions *r)
 		return;
 	free(r->slots);
 	free(r);
+}
+
+int
+revisions_failed(const struct revisions *r)
+{
+	return r->failed;
+}
+
+/* Reports, once, a blob that cannot be read: the repository is damaged. */
+static void
+revisions_read_error(struct revisions *r, const char *path, const git_oid *id)
+{
+	const git_error *e = git_error_last();
+	char hex[GIT_OID_HEXSZ + 1];
+
+	if (r->failed++ > 0)
+		return;
+	git_oid_tostr(hex, sizeof(hex), id);
+	fprintf(stderr, "gongkai: error: cannot read %s (object %s): %s\n",
+	    path, hex, e && e->message ? e->message : "unknown libgit2 error");
 }
 
 static struct disclosure_slot *
@@ -148,8 +171,10 @@ revision_parse(struct revisions *r, struct arena *scratch,
 	char *text;
 
 	rev->kind = kind;
-	if (git_blob_lookup(&blob, r->repo, id) != 0)
+	if (git_blob_lookup(&blob, r->repo, id) != 0) {
+		revisions_read_error(r, path, id);
 		return rev;
+	}
 	len = (size_t)git_blob_rawsize(blob);
 	text = arena_strndup(scratch, git_blob_rawcontent(blob), len);
 	git_blob_free(blob);

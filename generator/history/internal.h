@@ -50,6 +50,12 @@ struct revisions;
 struct revisions *revisions_new(git_repository *);
 void		 revisions_free(struct revisions *);
 
+/*
+ * Whether a blob of a delta could not be read (a damaged repository); the
+ * first such error has been printed.  What was described is then wrong.
+ */
+int		 revisions_failed(const struct revisions *);
+
 
 /*
  * Describes one file delta of a commit as a public change, in words, or

@@ -96,7 +96,10 @@ walk_commit_meta(struct walk *w, git_commit *commit, struct history_commit *hc)
 	return 0;
 }
 
-/* Describes the deltas of one commit into its public changes. */
+/*
+ * Describes the deltas of one commit into its public changes.  Returns -1
+ * with libgit2's error, or -2 when a blob could not be read (reported).
+ */
 static int
 walk_describe(struct walk *w, git_commit *commit, struct history_commit *hc)
 {
@@ -125,7 +128,7 @@ walk_describe(struct walk *w, git_commit *commit, struct history_commit *hc)
 	}
 	git_tree_free(old_tree);
 	git_tree_free(new_tree);
-	return 0;
+	return revisions_failed(w->revisions) ? -2 : 0;
 }
 
 /* True when a parent of `commit` is missing: the edge of a shallow clone. */
@@ -178,7 +181,7 @@ walk_one(struct walk *w, const git_oid *id)
 	if (rc == 0 && hc->changes.len > 0)
 		ptrvec_push(w->arena, &w->history->commits, hc);
 	git_commit_free(commit);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 /* The walk itself: topological, newest first, from `tip`. */

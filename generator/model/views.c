@@ -438,6 +438,28 @@ plan_unit_list(const struct views *v, const struct plan *plan)
 	return list;
 }
 
+/* Percent-encodes a path for an href, keeping "/" and unreserved bytes. */
+static const char *
+url_path_encode(struct arena *arena, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+	char *out = arena_alloc(arena, strlen(path) * 3 + 1), *o = out;
+
+	for (p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL) {
+			*o++ = (char)*p;
+			continue;
+		}
+		*o++ = '%';
+		*o++ = hex[*p >> 4];
+		*o++ = hex[*p & 15];
+	}
+	*o = '\0';
+	return out;
+}
+
 static struct value *
 plan_files(const struct views *v, const struct plan *plan)
 {
@@ -450,7 +472,8 @@ plan_files(const struct views *v, const struct plan *plan)
 		name = path + prefix;
 		item = value_push(list, value_map(A(v)));
 		value_set_string(A(v), item, "name", name);
-		value_set_string(A(v), item, "url", path);
+		value_set_string_ref(A(v), item, "url",
+		    url_path_encode(A(v), path));
 	}
 	return list;
 }
@@ -552,6 +575,8 @@ view_task(const struct views *v, const struct task *task)
 		latest = task->reports.items[0];
 		if (latest->percent >= 0)
 			value_set_number(A(v), map, "percent", latest->percent);
+		value_set_string(A(v), map, "status_date_text",
+		    date_text(A(v), &latest->date));
 		value_set_string(A(v), map, "status_date",
 		    date_iso(A(v), &latest->date));
 	}

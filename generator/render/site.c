@@ -80,9 +80,17 @@ renderer_partial(void *ctx, const char *name, size_t *len)
 {
 	struct renderer *r = ctx;
 	char path[256];
+	const char *src;
 
 	snprintf(path, sizeof(path), "templates/%s.mustache", name);
-	return theme_read(&r->theme, path, len, &r->failed);
+	src = theme_read(&r->theme, path, len, &r->failed);
+	if (src == NULL && !r->failed) {
+		/* The spec renders a missing partial as nothing; a theme's
+		 * typo should be loud instead. */
+		fprintf(stderr, "gongkai: error: the theme has no %s\n", path);
+		r->failed = 1;
+	}
+	return src;
 }
 
 static int
