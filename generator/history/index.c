@@ -14,7 +14,8 @@ struct indexer {
 	struct history	*history;
 	struct strmap	 public_now;	/* paths of public entities */
 	struct strmap	 alias;		/* older path → entity key */
-	struct strmap	 verdict;	/* entity key → "show" or NULL */
+	struct strmap	 verdict;	/* entity key → show or hide */
+	struct strmap	 newest;	/* entity key → its newest change */
 };
 
 static const char show[] = "show", hide[] = "hide";
@@ -63,18 +64,64 @@ indexer_key(struct indexer *ix, struct change *change)
 	return key;
 }
 
+/* The newest change of each entity (the first seen, walking newest first). */
+static void
+indexer_note_newest(struct indexer *ix, const char *key,
+    const struct change *c)
+{
+	if (strmap_get(&ix->newest, key) == NULL)
+		strmap_put(&ix->newest, key, (void *)c);
+}
+
+/* Whether an entity that is not public now was deleted while public. */
+static int
+deleted_public(struct indexer *ix, const char *key)
+{
+	const struct change *c = strmap_get(&ix->newest, key);
+
+	return c != NULL && c->kind == CHANGE_DELETED;
+}
+
 /*
- * Whether an entity's changes are shown: decided by its newest change
- * (the first seen, walking newest first).
+ * Whether the plan or task holding the entity at `path` may be shown: it
+ * is public now, or it was deleted while public and its own holder may be.
  */
 static int
-indexer_shown(struct indexer *ix, const char *key, const struct change *c)
+holder_shown(struct indexer *ix, const char *path)
 {
-	const char *v = strmap_get(&ix->verdict, key);
+	enum entity_kind kind;
+	const char *plan, *task, *report, *holder;
+
+	if (entity_of_path(ix->arena, path, &kind, &plan, &task, &report) == -1)
+		return 0;
+	if (kind == ENTITY_PLAN)
+		return 1;
+	holder = kind == ENTITY_REPORT ? arena_printf(ix->arena,
+	    "plans/%s/tasks/%s.md", plan, task) : arena_printf(ix->arena,
+	    "plans/%s/plan.md", plan);
+	if (strmap_get(&ix->public_now, holder) == NULL &&
+	    !deleted_public(ix, holder))
+		return 0;
+	return holder_shown(ix, holder);
+}
+
+/*
+ * Whether an entity's changes are shown: it is public now, or it was
+ * deleted while public and what held it is public now (or went the same
+ * way).  An entity withdrawn, or held by something withdrawn, shows none.
+ */
+static int
+indexer_shown(struct indexer *ix, const char *key)
+{
+	const char *v = strmap_get(&ix->verdict, key), *path = key;
+	const char *at = strchr(key, '@');
 
 	if (v == NULL) {
-		v = strmap_get(&ix->public_now, key) != NULL ||
-		    c->kind == CHANGE_DELETED ? show : hide;
+		if (at != NULL)
+			path = arena_strndup(ix->arena, key, (size_t)(at - key));
+		v = (strmap_get(&ix->public_now, key) != NULL ||
+		    deleted_public(ix, key)) && holder_shown(ix, path) ?
+		    show : hide;
 		strmap_put(&ix->verdict, key, (void *)v);
 	}
 	return v == show;
@@ -128,17 +175,24 @@ history_index(struct history *history, struct arena *arena,
 	strmap_init(&ix.public_now, arena);
 	strmap_init(&ix.alias, arena);
 	strmap_init(&ix.verdict, arena);
+	strmap_init(&ix.newest, arena);
 	strmap_init(&history->by_task, arena);
 	strmap_init(&history->by_plan, arena);
 	indexer_public_paths(&ix, content);
-	for (i = 0; i < history->commits.len; i++) {
+	for (i = 0; i < history->commits.len; i++) {	/* keys, newest */
+		hc = history->commits.items[i];
+		for (j = 0; j < hc->changes.len; j++) {
+			change = hc->changes.items[j];
+			change->entity_key = indexer_key(&ix, change);
+			indexer_note_newest(&ix, change->entity_key, change);
+		}
+	}
+	for (i = 0; i < history->commits.len; i++) {	/* verdicts */
 		hc = history->commits.items[i];
 		hc->shown = 0;
 		for (j = 0; j < hc->changes.len; j++) {
 			change = hc->changes.items[j];
-			change->entity_key = indexer_key(&ix, change);
-			change->shown = indexer_shown(&ix, change->entity_key,
-			    change);
+			change->shown = indexer_shown(&ix, change->entity_key);
 			if (!change->shown)
 				continue;
 			hc->shown++;
