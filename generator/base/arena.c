@@ -38,6 +38,27 @@ arena_free(struct arena *arena)
 	arena->used = 0;
 }
 
+void
+arena_adopt(struct arena *to, struct arena *from)
+{
+	struct arena_chunk *last;
+
+	if (from->head == NULL)
+		return;
+	for (last = from->head; last->next != NULL; last = last->next)
+		continue;
+	/* `to` keeps bump-allocating from its own current chunk. */
+	if (to->head == NULL)
+		to->head = from->head;
+	else {
+		last->next = to->head->next;
+		to->head->next = from->head;
+	}
+	to->used += from->used;
+	from->head = NULL;
+	from->used = 0;
+}
+
 /* Adds a chunk able to hold at least `need` bytes; out of memory is fatal. */
 static struct arena_chunk *
 arena_grow(struct arena *arena, size_t need)

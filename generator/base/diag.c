@@ -1,4 +1,5 @@
 /* Diagnostics: collected, sorted by position, printed once. */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,8 @@ struct diag {
 	char		*text;
 };
 
+/* Files are loaded on several threads; messages are added under a lock. */
+static pthread_mutex_t	 diag_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct diag	*diags;
 static size_t		 ndiags, capdiags, nerrors;
 
@@ -36,6 +39,7 @@ diag_add(enum diag_level level, const struct pos *pos, const char *fmt,
 		return;
 	b.data = xmalloc((size_t)len + 1);
 	vsnprintf(b.data, (size_t)len + 1, fmt, ap);
+	pthread_mutex_lock(&diag_lock);
 	if (ndiags == capdiags) {
 		capdiags = capdiags ? capdiags * 2 : 32;
 		diags = xrealloc(diags, capdiags * sizeof(*diags));
@@ -49,6 +53,7 @@ diag_add(enum diag_level level, const struct pos *pos, const char *fmt,
 	d->text = b.data;
 	if (level == DIAG_ERROR)
 		nerrors++;
+	pthread_mutex_unlock(&diag_lock);
 }
 
 void

@@ -1,4 +1,7 @@
 /* UTF-8 validation (RFC 3629) and character positions. */
+#include <stdint.h>
+#include <string.h>
+
 #include "utf8.h"
 
 /* Length of the sequence starting with byte `c`, 0 if it cannot start one. */
@@ -44,8 +47,18 @@ utf8_validate(const char *s, size_t len, size_t *bad)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n;
+	uint64_t word;
 
 	while (i < len) {
+		/* Runs of ASCII, eight bytes at a time. */
+		while (len - i >= 8) {
+			memcpy(&word, p + i, 8);
+			if (word & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
 		n = utf8_sequence_length(p[i]);
 		if (n == 0 || n > len - i || !utf8_sequence_valid(p + i, n)) {
 			*bad = i;

@@ -57,7 +57,12 @@ indexer_key(struct indexer *ix, struct change *change)
 			key = arena_printf(ix->arena, "%s@%s", change->path,
 			    change->commit->id);
 	}
-	if (change->old_path != NULL)
+	/*
+	 * A rename carries the past over only from a public file: a withdrawn
+	 * file replaced by a similar public one is another entity, and its
+	 * past stays withdrawn.
+	 */
+	if (change->old_path != NULL && change->kind == CHANGE_MODIFIED)
 		strmap_put(&ix->alias, change->old_path, (void *)key);
 	if (change->kind == CHANGE_DELETED)
 		strmap_put(&ix->alias, change->path, (void *)key);

@@ -2,11 +2,14 @@
  * Loading the content tree: walk the layout, split and parse every file,
  * apply its schema, then resolve the references between files.
  */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../base/diag.h"
+#include "../base/fatal.h"
+#include "../base/jobs.h"
 #include "../base/utf8.h"
 #include "content.h"
 #include "frontmatter.h"
@@ -600,7 +603,8 @@ loader_files(struct loader *loader, struct plan *plan, const char *dir,
 	}
 }
 
-static void
+/* Loads one plan folder; returns NULL when its id is not valid. */
+static struct plan *
 loader_plan(struct loader *loader, const char *id)
 {
 	const char *rel = arena_printf(loader->arena, "plans/%s/plan.md", id);
@@ -615,7 +619,7 @@ loader_plan(struct loader *loader, const char *id)
 	if (!id_is_valid(id)) {
 		diag_error(&pos, "'%s' is not a valid plan id: use lowercase "
 		    "letters, digits and '-'", id);
-		return;
+		return NULL;
 	}
 	plan = arena_calloc(loader->arena, 1, sizeof(*plan));
 	plan->id = id;
@@ -625,7 +629,7 @@ loader_plan(struct loader *loader, const char *id)
 	    content_parse_plan(loader->arena, plan->pos.path, text, len,
 	    plan) == -1;
 	if (loader_list(loader, dir, &entries) == -1)
-		return;
+		return plan;
 	for (i = 0; i < entries.len; i++) {
 		entry = entries.items[i];
 		if (!loader_entry_usable(loader, dir, entry) ||
@@ -642,14 +646,82 @@ loader_plan(struct loader *loader, const char *id)
 	loader_progress(loader, plan);
 	loader_files(loader, plan, arena_printf(loader->arena, "%s/files",
 	    dir), 0);
-	ptrvec_push(loader->arena, &loader->content->plans, plan);
+	return plan;
+}
+
+/* A worker loading every n-th plan folder with its own arena and source. */
+struct plan_worker {
+	struct loader	 loader;
+	struct arena	 arena;
+	struct source	 source;	/* a copy: its error buffer is ours */
+	const char	**names;
+	struct plan	**plans;
+	size_t		 count;
+	size_t		 index;
+	size_t		 stride;
+	pthread_t	 thread;
+};
+
+static void *
+plan_worker_main(void *arg)
+{
+	struct plan_worker *w = arg;
+	size_t i;
+
+	for (i = w->index; i < w->count; i += w->stride)
+		w->plans[i] = loader_plan(&w->loader, w->names[i]);
+	return NULL;
+}
+
+/*
+ * Loads the plan folders `names`, on several threads when the source
+ * allows it, and appends the plans to the content in name order.
+ */
+static void
+loader_plan_folders(struct loader *loader, const char **names, size_t count)
+{
+	size_t jobs = loader->source->concurrent ? jobs_count(count) : 1, i;
+	struct plan_worker *workers = xmalloc(jobs * sizeof(*workers));
+	struct plan **plans = xmalloc((count + 1) * sizeof(*plans));
+
+	for (i = 0; i < jobs; i++) {
+		struct plan_worker *w = &workers[i];
+
+		arena_init(&w->arena);
+		w->source = *loader->source;
+		w->loader = (struct loader){ &w->arena, &w->source,
+		    loader->content };
+		w->names = names;
+		w->plans = plans;
+		w->count = count;
+		w->index = i;
+		w->stride = jobs;
+	}
+	if (jobs == 1)
+		plan_worker_main(&workers[0]);
+	else {
+		for (i = 0; i < jobs; i++)
+			if (pthread_create(&workers[i].thread, NULL,
+			    plan_worker_main, &workers[i]) != 0)
+				fatal_oom();
+		for (i = 0; i < jobs; i++)
+			pthread_join(workers[i].thread, NULL);
+	}
+	for (i = 0; i < jobs; i++)
+		arena_adopt(loader->arena, &workers[i].arena);
+	for (i = 0; i < count; i++)
+		if (plans[i] != NULL)
+			ptrvec_push(loader->arena, &loader->content->plans,
+			    plans[i]);
+	free(plans);
+	free(workers);
 }
 
 static void
 loader_plans(struct loader *loader)
 {
 	const struct source_entry *entry;
-	struct ptrvec entries;
+	struct ptrvec entries, names = { NULL, 0, 0 };
 	struct pos pos = { loader_path(loader, "plans"), 0, 0 };
 	size_t i;
 
@@ -662,12 +734,14 @@ loader_plans(struct loader *loader)
 		if (!loader_entry_usable(loader, "plans", entry))
 			continue;
 		if (entry->type == SOURCE_DIRECTORY)
-			loader_plan(loader, entry->name);
+			ptrvec_push(loader->arena, &names,
+			    (void *)entry->name);
 		else
 			loader_unexpected(loader, arena_printf(loader->arena,
 			    "plans/%s", entry->name),
 			    "plans/ holds one folder per plan");
 	}
+	loader_plan_folders(loader, (const char **)names.items, names.len);
 }
 
 /*

@@ -47,6 +47,7 @@ struct source {
 	char			 error[256];	/* last SOURCE_FAILED reason */
 	char			 revision[41];	/* hex id of the commit read,
 						   "" for a directory */
+	int			 concurrent;	/* copies may read at once */
 	void			*state;
 };
 

@@ -156,6 +156,7 @@ source_open_directory(struct source *source, const char *dir)
 	state = xmalloc(sizeof(*state));
 	state->rootfd = fd;
 	source->ops = &dir_ops;
+	source->concurrent = 1;	/* openat on a shared descriptor */
 	source->label = dir;
 	source->state = state;
 	return 0;

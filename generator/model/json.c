@@ -1,17 +1,23 @@
 /* JSON output of view models: stable order, UTF-8 kept, controls escaped. */
 #include <stdio.h>
+#include <string.h>
 
 #include "../base/buf.h"
 #include "json.h"
 #include "value.h"
 
+/* Writes a JSON string, copying runs that need no escape in one go. */
 static void
 json_string(struct buf *out, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s, *run = p;
 
 	buf_putc(out, '"');
-	for (p = (const unsigned char *)s; *p; p++) {
+	for (; *p; p++) {
+		if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != '<')
+			continue;
+		buf_append(out, (const char *)run, (size_t)(p - run));
+		run = p + 1;
 		switch (*p) {
 		case '"':
 			buf_puts(out, "\\\"");
@@ -29,13 +35,20 @@ json_string(struct buf *out, const char *s)
 			buf_puts(out, "\\u003c");
 			break;
 		default:
-			if (*p < 0x20)
-				buf_printf(out, "\\u%04x", *p);
-			else
-				buf_putc(out, (char)*p);
+			buf_printf(out, "\\u%04x", *p);
 		}
 	}
+	buf_append(out, (const char *)run, (size_t)(p - run));
 	buf_putc(out, '"');
+}
+
+/* Rendered HTML is for pages; the data carries the Markdown it came from. */
+static int
+json_skipped_key(const char *key)
+{
+	size_t n = key ? strlen(key) : 0;
+
+	return n > 5 && strcmp(key + n - 5, "_html") == 0;
 }
 
 static void
@@ -51,7 +64,7 @@ json_value(struct buf *out, const struct value *v, int depth)
 {
 	const struct value *child;
 	char number[32];
-	int map = v->kind == VALUE_MAP;
+	int map = v->kind == VALUE_MAP, wrote = 0;
 
 	switch (v->kind) {
 	case VALUE_NULL:
@@ -72,16 +85,18 @@ json_value(struct buf *out, const struct value *v, int depth)
 	}
 	buf_putc(out, map ? '{' : '[');
 	for (child = v->u.children.first; child; child = child->next) {
+		if (map && json_skipped_key(child->key))
+			continue;
+		if (wrote++)
+			buf_putc(out, ',');
 		json_indent(out, depth + 1);
 		if (map) {
 			json_string(out, child->key);
 			buf_puts(out, ": ");
 		}
 		json_value(out, child, depth + 1);
-		if (child->next)
-			buf_putc(out, ',');
 	}
-	if (v->u.children.first)
+	if (wrote)
 		json_indent(out, depth);
 	buf_putc(out, map ? '}' : ']');
 }

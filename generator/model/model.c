@@ -130,13 +130,13 @@ model_collect_units(struct model *model, struct plan *plan)
 
 void
 model_plan_units(const struct model *model, const struct plan *plan,
-    struct ptrvec *out)
+    struct arena *arena, struct ptrvec *out)
 {
 	size_t i;
 
 	for (i = 0; i < model->units.len; i++)
 		if (((struct unit *)model->units.items[i])->plan == plan)
-			ptrvec_push(model->arena, out, model->units.items[i]);
+			ptrvec_push(arena, out, model->units.items[i]);
 }
 
 void

@@ -424,7 +424,7 @@ plan_unit_list(const struct views *v, const struct plan *plan)
 	const struct unit *unit;
 	size_t i;
 
-	model_plan_units(v->model, plan, &units);
+	model_plan_units(v->model, plan, A(v), &units);
 	for (i = 0; i < units.len; i++) {
 		unit = units.items[i];
 		item = value_push(list, value_map(A(v)));
@@ -492,7 +492,8 @@ view_plan(const struct views *v, const struct plan *plan)
 	children = value_set(map, "children", value_list(A(v)));
 	for (i = 0; i < plan->children.len; i++)
 		value_push(children, plan_ref(v, plan->children.items[i]));
-	value_set_string(A(v), map, "body_html", body_html(v, plan->body, ""));
+	value_set_string_ref(A(v), map, "body", plan->body ? plan->body : "");
+	value_set_string_ref(A(v), map, "body_html", body_html(v, plan->body, ""));
 	value_set(map, "indicators", indicator_list(v, plan, NULL));
 	value_set(map, "sections", plan_sections(v, plan));
 	value_set(map, "units", plan_unit_list(v, plan));
@@ -542,7 +543,9 @@ report_value(const struct views *v, const struct report *report)
 		value_set_string(A(v), item, "value_text", arena_printf(A(v),
 		    "%s%s", number_text(A(v), m->value), m->indicator->unit));
 	}
-	value_set_string(A(v), map, "body_html", body_html(v, report->body,
+	value_set_string_ref(A(v), map, "body", report->body ? report->body :
+	    "");
+	value_set_string_ref(A(v), map, "body_html", body_html(v, report->body,
 	    "../"));
 	return map;
 }
@@ -562,7 +565,8 @@ view_task(const struct views *v, const struct task *task)
 		value_set_string(A(v), section, "id", task->section->id);
 		value_set_string(A(v), section, "title", task->section->title);
 	}
-	value_set_string(A(v), map, "body_html", body_html(v, task->body,
+	value_set_string_ref(A(v), map, "body", task->body ? task->body : "");
+	value_set_string_ref(A(v), map, "body_html", body_html(v, task->body,
 	    "../"));
 	value_set(map, "lead_units", unit_links(v, task->plan, &task->lead));
 	value_set(map, "support_units", unit_links(v, task->plan,

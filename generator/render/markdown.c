@@ -7,6 +7,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "../base/arena.h"
+#include "../base/utf8.h"
 #include "markdown.h"
 
 static const char *const extension_names[] = {
@@ -124,7 +125,11 @@ char *
 markdown_render(struct arena *arena, const char *text, size_t len,
     const char *link_prefix)
 {
-	const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+	size_t bad;
+	/* cmark's own UTF-8 check is costly; ask for it only when needed. */
+	const int options = CMARK_OPT_DEFAULT | (utf8_validate(text, len,
+	    &bad) && memchr(text, '\0', len) == NULL ? 0 :
+	    CMARK_OPT_VALIDATE_UTF8);
 	cmark_syntax_extension *ext;
 	cmark_parser *parser;
 	cmark_node *doc;

@@ -1,10 +1,13 @@
 /* Site rendering: one pass over the public model, page by page. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../base/arena.h"
 #include "../base/buf.h"
+#include "../base/fatal.h"
+#include "../base/jobs.h"
 #include "../history/history.h"
 #include "../load/source.h"
 #include "../model/json.h"
@@ -388,40 +391,130 @@ renderer_sitemap_and_robots(struct renderer *r)
 	return rc;
 }
 
+/*
+ * Prepares a renderer: its own arenas, theme reader, template engine and
+ * buffers, so that several can work at once on different plans.  Returns
+ * -1 when a template is missing or does not parse.
+ */
+static int
+renderer_init(struct renderer *r, struct model *model, struct arena *arena,
+    const char *theme_dir, struct output *output)
+{
+	memset(r, 0, sizeof(*r));
+	r->model = model;
+	r->arena = arena;
+	r->output = output;
+	r->theme.dir = theme_dir;
+	r->theme.arena = arena;
+	arena_init(&r->page_arena);
+	r->engine = mustache_engine_new(arena, renderer_partial, r);
+	return renderer_load_templates(r);
+}
+
+static void
+renderer_free(struct renderer *r)
+{
+	arena_free(&r->page_arena);
+	buf_free(&r->html);
+	buf_free(&r->json);
+	buf_free(&r->sitemap);
+}
+
+/* A worker renders every n-th plan; sitemap lines are kept per plan. */
+struct worker {
+	struct renderer		 r;
+	struct arena		 arena;
+	size_t			 index;
+	size_t			 count;
+	struct buf		*sitemaps;	/* one per plan, shared array */
+	pthread_t		 thread;
+	int			 rc;
+};
+
+static void *
+worker_main(void *arg)
+{
+	struct worker *w = arg;
+	const struct ptrvec *plans = &w->r.model->content->plans;
+	size_t i;
+
+	for (i = w->index; i < plans->len && w->rc == 0; i += w->count) {
+		buf_reset(&w->r.sitemap);
+		if (renderer_plan(&w->r, plans->items[i]) == -1 || w->r.failed)
+			w->rc = -1;
+		buf_append(&w->sitemaps[i], buf_cstr(&w->r.sitemap),
+		    w->r.sitemap.len);
+	}
+	return NULL;
+}
+
+/*
+ * Renders the plans' pages on several threads.  The model is only read;
+ * each worker has its own arenas, engine and buffers.  Returns -1 when
+ * any page failed.
+ */
+static int
+renderer_plans_parallel(struct renderer *main_r, const char *theme_dir)
+{
+	const struct ptrvec *plans = &main_r->model->content->plans;
+	size_t jobs = jobs_count(plans->len), i, started = 0;
+	struct worker *workers = xmalloc(jobs * sizeof(*workers));
+	struct buf *sitemaps = xmalloc((plans->len + 1) * sizeof(*sitemaps));
+	int rc = 0;
+
+	for (i = 0; i <= plans->len; i++)
+		sitemaps[i] = (struct buf)BUF_INIT;
+	for (i = 0; i < jobs; i++) {
+		arena_init(&workers[i].arena);
+		workers[i].index = i;
+		workers[i].count = jobs;
+		workers[i].sitemaps = sitemaps;
+		workers[i].rc = renderer_init(&workers[i].r, main_r->model,
+		    &workers[i].arena, theme_dir, main_r->output);
+	}
+	for (i = 0; i < jobs && rc == 0; i++, started++)
+		if (workers[i].rc == -1 || pthread_create(&workers[i].thread,
+		    NULL, worker_main, &workers[i]) != 0)
+			rc = -1;
+	for (i = 0; i < jobs; i++) {
+		if (i < started && workers[i].rc != -1)
+			pthread_join(workers[i].thread, NULL);
+		if (workers[i].rc == -1)
+			rc = -1;
+		renderer_free(&workers[i].r);
+		arena_free(&workers[i].arena);
+	}
+	for (i = 0; i < plans->len; i++) {
+		buf_append(&main_r->sitemap, buf_cstr(&sitemaps[i]),
+		    sitemaps[i].len);
+		buf_free(&sitemaps[i]);
+	}
+	free(sitemaps);
+	free(workers);
+	return rc;
+}
+
 int
 site_render(struct model *model, struct source *source, const char *theme_dir,
     struct output *output)
 {
 	struct renderer r;
-	const struct plan *plan;
 	size_t i;
 	int rc = -1;
 
-	memset(&r, 0, sizeof(r));
-	r.model = model;
-	r.arena = model->arena;
-	r.output = output;
-	r.theme.dir = theme_dir;
-	r.theme.arena = model->arena;
-	arena_init(&r.page_arena);
 	markdown_init();
-	r.engine = mustache_engine_new(model->arena, renderer_partial, &r);
-	if (renderer_load_templates(&r) == -1 || renderer_fixed_pages(&r) ||
-	    renderer_changes(&r) == -1)
+	if (renderer_init(&r, model, model->arena, theme_dir, output) == -1 ||
+	    renderer_fixed_pages(&r) || renderer_changes(&r) == -1 ||
+	    renderer_plans_parallel(&r, theme_dir) == -1)
 		goto done;
-	for (i = 0; i < model->content->plans.len; i++) {
-		plan = model->content->plans.items[i];
-		if (renderer_plan(&r, plan) == -1 ||
-		    renderer_files(&r, source, plan) == -1)
+	for (i = 0; i < model->content->plans.len; i++)
+		if (renderer_files(&r, source, model->content->plans.items[i])
+		    == -1)
 			goto done;
-	}
 	if (renderer_static(&r) == -1 || renderer_sitemap_and_robots(&r) == -1)
 		goto done;
 	rc = r.failed ? -1 : 0;
 done:
-	arena_free(&r.page_arena);
-	buf_free(&r.html);
-	buf_free(&r.json);
-	buf_free(&r.sitemap);
+	renderer_free(&r);
 	return rc;
 }

@@ -169,7 +169,8 @@ output_write(struct output *out, const char *rel, const char *data,
 	if (interrupted) {
 		fprintf(stderr, "gongkai: interrupted\n");
 		free(path);
-		return out->failed = -1;
+		__atomic_store_n(&out->failed, -1, __ATOMIC_RELAXED);
+		return -1;
 	}
 	snprintf(path, n, "%s/%s", out->temp_dir, rel);
 	output_mkdirs(path, strlen(out->temp_dir) + 1);
@@ -187,13 +188,15 @@ output_write(struct output *out, const char *rel, const char *data,
 		fprintf(stderr, "gongkai: error: cannot write %s: %s\n", path,
 		    strerror(errno));
 		free(path);
-		return out->failed = -1;
+		__atomic_store_n(&out->failed, -1, __ATOMIC_RELAXED);
+		return -1;
 	}
 	free(path);
-	out->files++;
+	/* Pages are written from several threads. */
+	__atomic_fetch_add(&out->files, 1, __ATOMIC_RELAXED);
 	n = strlen(rel);
 	if (n > 5 && strcmp(rel + n - 5, ".html") == 0)
-		out->pages++;
+		__atomic_fetch_add(&out->pages, 1, __ATOMIC_RELAXED);
 	return 0;
 }
 

@@ -495,7 +495,7 @@ test_disclosure(struct arena *arena)
 	    model_find_unit(&model, p, "公开单位"), "model: units are per plan");
 	CHECK(model.units.len == 2, "model: two units in all (%zu)",
 	    model.units.len);
-	model_plan_units(&model, p, &units);
+	model_plan_units(&model, p, model.arena, &units);
 	CHECK(units.len == 1 &&
 	    ((struct unit *)units.items[0])->leads.len == 1 &&
 	    ((struct unit *)units.items[0])->leads.items[0] == p1,
