@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "arena.h"
 #include "number.h"
 
 void
@@ -25,4 +26,13 @@ number_format(double n, char out[32])
 			return;
 	}
 	snprintf(out, 32, "%.17g", n);
+}
+
+const char *
+number_text(struct arena *arena, double n)
+{
+	char buf[32];
+
+	number_format(n, buf);
+	return arena_strdup(arena, buf);
 }

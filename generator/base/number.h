@@ -5,4 +5,8 @@
 /* "3", "1.21", "0.1", "-2.5"; NaN and infinities by name. */
 void	 number_format(double, char out[32]);
 
+struct arena;
+/* The same, as a string in the arena. */
+const char *number_text(struct arena *, double);
+
 #endif

@@ -268,15 +268,6 @@ list_text(struct arena *arena, const struct ptrvec *items)
 	return s;
 }
 
-static const char *
-number_text(struct arena *arena, double n)
-{
-	char buf[32];
-
-	number_format(n, buf);
-	return arena_strdup(arena, buf);
-}
-
 /* Records a field whose shown text differs; returns the new field. */
 static struct field_change *
 field_add(struct arena *arena, struct change *change, const char *label,

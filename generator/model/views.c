@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/number.h"
 #include "../history/history.h"
 #include "value.h"
 #include "views.h"
@@ -53,15 +54,6 @@ deadline_value(const struct views *v, const struct deadline *deadline)
 	default:
 		return value_null(A(v));
 	}
-}
-
-static const char *
-number_text(struct arena *arena, double n)
-{
-	char buf[32];
-
-	value_format_number(n, buf);
-	return arena_strdup(arena, buf);
 }
 
 static struct value *
