@@ -16,6 +16,7 @@ struct indexer {
 	struct strmap	 alias;		/* older path → entity key */
 	struct strmap	 verdict;	/* entity key → show or hide */
 	struct strmap	 newest;	/* entity key → its newest change */
+	struct strmap	 holder;	/* entity key → its task's or plan's */
 };
 
 static const char show[] = "show", hide[] = "hide";
@@ -69,13 +70,59 @@ indexer_key(struct indexer *ix, struct change *change)
 	return key;
 }
 
-/* The newest change of each entity (the first seen, walking newest first). */
+/* The path of an entity key: without the "@commit" of a deleted one. */
+static const char *
+key_path(struct indexer *ix, const char *key)
+{
+	const char *at = strchr(key, '@');
+
+	return at ? arena_strndup(ix->arena, key, (size_t)(at - key)) : key;
+}
+
+/*
+ * The key of what holds the entity at `path` — a report's task, a task's
+ * plan — as of the point of the walk reached: the aliases then in force
+ * follow renames of the holder made later.  NULL for a plan.
+ */
+static const char *
+holder_key_now(struct indexer *ix, const char *path)
+{
+	enum entity_kind kind;
+	const char *plan, *task, *report, *holder, *alias;
+
+	if (entity_of_path(ix->arena, path, &kind, &plan, &task, &report) == -1 ||
+	    kind == ENTITY_PLAN)
+		return NULL;
+	holder = kind == ENTITY_REPORT ? arena_printf(ix->arena,
+	    "plans/%s/tasks/%s.md", plan, task) : arena_printf(ix->arena,
+	    "plans/%s/plan.md", plan);
+	alias = strmap_get(&ix->alias, holder);
+	return alias ? alias : holder;
+}
+
+/*
+ * Notes the newest change of each entity (the first seen, walking newest
+ * first) and, at that point, the key of its holder.
+ */
 static void
 indexer_note_newest(struct indexer *ix, const char *key,
     const struct change *c)
 {
-	if (strmap_get(&ix->newest, key) == NULL)
-		strmap_put(&ix->newest, key, (void *)c);
+	const char *holder;
+
+	if (strmap_get(&ix->newest, key) != NULL)
+		return;
+	strmap_put(&ix->newest, key, (void *)c);
+	if ((holder = holder_key_now(ix, key_path(ix, key))) != NULL)
+		strmap_put(&ix->holder, key, (void *)holder);
+}
+
+static const char *
+holder_of(struct indexer *ix, const char *key)
+{
+	const char *holder = strmap_get(&ix->holder, key);
+
+	return holder ? holder : holder_key_now(ix, key_path(ix, key));
 }
 
 /* Whether an entity that is not public now was deleted while public. */
@@ -88,22 +135,16 @@ deleted_public(struct indexer *ix, const char *key)
 }
 
 /*
- * Whether the plan or task holding the entity at `path` may be shown: it
- * is public now, or it was deleted while public and its own holder may be.
+ * Whether the plan or task holding the entity `key` may be shown: it is
+ * public now, or it was deleted while public and its own holder may be.
  */
 static int
-holder_shown(struct indexer *ix, const char *path)
+holder_shown(struct indexer *ix, const char *key)
 {
-	enum entity_kind kind;
-	const char *plan, *task, *report, *holder;
+	const char *holder = holder_of(ix, key);
 
-	if (entity_of_path(ix->arena, path, &kind, &plan, &task, &report) == -1)
-		return 0;
-	if (kind == ENTITY_PLAN)
+	if (holder == NULL)
 		return 1;
-	holder = kind == ENTITY_REPORT ? arena_printf(ix->arena,
-	    "plans/%s/tasks/%s.md", plan, task) : arena_printf(ix->arena,
-	    "plans/%s/plan.md", plan);
 	if (strmap_get(&ix->public_now, holder) == NULL &&
 	    !deleted_public(ix, holder))
 		return 0;
@@ -118,14 +159,11 @@ holder_shown(struct indexer *ix, const char *path)
 static int
 indexer_shown(struct indexer *ix, const char *key)
 {
-	const char *v = strmap_get(&ix->verdict, key), *path = key;
-	const char *at = strchr(key, '@');
+	const char *v = strmap_get(&ix->verdict, key);
 
 	if (v == NULL) {
-		if (at != NULL)
-			path = arena_strndup(ix->arena, key, (size_t)(at - key));
 		v = (strmap_get(&ix->public_now, key) != NULL ||
-		    deleted_public(ix, key)) && holder_shown(ix, path) ?
+		    deleted_public(ix, key)) && holder_shown(ix, key) ?
 		    show : hide;
 		strmap_put(&ix->verdict, key, (void *)v);
 	}
@@ -151,14 +189,14 @@ indexer_file(struct indexer *ix, struct change *change)
 {
 	struct history *h = ix->history;
 	enum entity_kind kind;
-	const char *plan, *task, *report, *path = change->entity_key;
-	const char *at = strchr(path, '@');
+	const char *plan, *task, *report, *key = change->entity_key;
 
-	if (at != NULL)
-		path = arena_strndup(ix->arena, path, (size_t)(at - path));
-	if (entity_of_path(ix->arena, path, &kind, &plan, &task,
+	if (entity_of_path(ix->arena, key_path(ix, key), &kind, &plan, &task,
 	    &report) == -1)
 		return;
+	if (kind == ENTITY_REPORT && entity_of_path(ix->arena, key_path(ix,
+	    holder_of(ix, key)), &kind, &plan, &task, &report) == -1)
+		return;		/* filed under the task it belongs to now */
 	index_push(ix->arena, &h->by_plan, plan, change);
 	if (kind != ENTITY_PLAN)
 		index_push(ix->arena, &h->by_task, arena_printf(ix->arena,
@@ -181,6 +219,7 @@ history_index(struct history *history, struct arena *arena,
 	strmap_init(&ix.alias, arena);
 	strmap_init(&ix.verdict, arena);
 	strmap_init(&ix.newest, arena);
+	strmap_init(&ix.holder, arena);
 	strmap_init(&history->by_task, arena);
 	strmap_init(&history->by_plan, arena);
 	indexer_public_paths(&ix, content);

@@ -141,6 +141,18 @@ field_value(const struct views *v, const struct field_change *f)
 	return map;
 }
 
+static int
+task_has_report(const struct task *task, const char *file_id)
+{
+	size_t i;
+
+	for (i = 0; i < task->reports.len; i++)
+		if (strcmp(((const struct report *)task->reports.items[i])->
+		    file_id, file_id) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The page an entity has now, if it is public (from the change's key),
  * and words saying whose it is: "示例区 第2项".
@@ -167,7 +179,7 @@ change_target(const struct views *v, const struct change *change,
 	if ((task = plan_find_task(plan, task_id)) == NULL)
 		return NULL;
 	*context = arena_printf(A(v), "%s 第%ld项", plan->region, task->number);
-	if (kind == ENTITY_REPORT)
+	if (kind == ENTITY_REPORT && task_has_report(task, report_id))
 		return arena_printf(A(v), "%s#report-%s", task_url(A(v), task),
 		    report_id);
 	return task_url(A(v), task);
