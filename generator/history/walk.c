@@ -4,10 +4,13 @@
  * every public change.  Commits already described are read from the cache.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/fatal.h"
+#include "../base/strmap.h"
 #include "../base/utf8.h"
 #include "cache.h"
 #include "internal.h"
@@ -210,6 +213,125 @@ walk_all(struct walk *w, const git_oid *tip)
 	return status;
 }
 
+/*
+ * Shallow clones: libgit2 1.5's revwalk fails at the first missing parent,
+ * so the commits present are walked by hand — collected from the tip, then
+ * ordered children before parents, newest first among those ready (what
+ * GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME gives).
+ */
+struct shallow_node {
+	git_oid		 id;
+	int64_t		 time;
+	size_t		 children;	/* not yet emitted */
+	size_t		 parents[8];	/* indices; more are not followed */
+	size_t		 nparents;
+	int		 done;
+};
+
+struct shallow_walk {
+	struct arena		 arena;		/* the collection's, not scratch */
+	struct strmap		 index;		/* hex id → node index + 1 */
+	struct shallow_node	*nodes;
+	size_t			 len;
+	size_t			 cap;
+};
+
+/* Adds a commit present in the repository; returns its index, or -1. */
+static long
+shallow_add(struct walk *w, struct shallow_walk *sw, const git_oid *id,
+    struct ptrvec *todo)
+{
+	char hex[41];
+	git_commit *commit;
+	void *found;
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	if ((found = strmap_get(&sw->index, hex)) != NULL)
+		return (long)((uintptr_t)found - 1);
+	if (git_commit_lookup(&commit, w->repo, id) != 0)
+		return -1;	/* beyond the edge of the clone */
+	if (sw->len == sw->cap) {
+		sw->cap = sw->cap ? sw->cap * 2 : 64;
+		sw->nodes = xrealloc(sw->nodes, sw->cap * sizeof(*sw->nodes));
+	}
+	memset(&sw->nodes[sw->len], 0, sizeof(sw->nodes[0]));
+	git_oid_cpy(&sw->nodes[sw->len].id, id);
+	sw->nodes[sw->len].time = git_commit_time(commit);
+	git_commit_free(commit);
+	strmap_put(&sw->index, arena_strdup(&sw->arena, hex),
+	    (void *)(uintptr_t)(sw->len + 1));
+	ptrvec_push(&sw->arena, todo, (void *)(uintptr_t)sw->len);
+	return (long)sw->len++;
+}
+
+/* Collects every commit reachable from `tip` that the clone holds. */
+static int
+shallow_collect(struct walk *w, struct shallow_walk *sw, const git_oid *tip)
+{
+	struct ptrvec todo = { NULL, 0, 0 };
+	git_commit *commit;
+	unsigned int i, n;
+	size_t at;
+	long p;
+
+	if (shallow_add(w, sw, tip, &todo) == -1)
+		return -1;
+	while (todo.len > 0) {
+		at = (uintptr_t)todo.items[--todo.len];
+		if (git_commit_lookup(&commit, w->repo, &sw->nodes[at].id) != 0)
+			return -1;
+		n = git_commit_parentcount(commit);
+		for (i = 0; i < n && i < 8; i++) {
+			p = shallow_add(w, sw, git_commit_parent_id(commit, i),
+			    &todo);
+			if (p >= 0) {
+				sw->nodes[at].parents[sw->nodes[at].nparents++] =
+				    (size_t)p;
+				sw->nodes[p].children++;
+			}
+		}
+		git_commit_free(commit);
+	}
+	return 0;
+}
+
+static int
+walk_shallow(struct walk *w, const git_oid *tip)
+{
+	struct shallow_walk sw;
+	struct shallow_node *node;
+	size_t emitted, i, best;
+	int rc = 0;
+
+	memset(&sw, 0, sizeof(sw));
+	arena_init(&sw.arena);
+	strmap_init(&sw.index, &sw.arena);
+	if (shallow_collect(w, &sw, tip) == -1) {
+		walk_git_error("cannot walk the history");
+		free(sw.nodes);
+		arena_free(&sw.arena);
+		return -1;
+	}
+	for (emitted = 0; emitted < sw.len && rc == 0; emitted++) {
+		best = sw.len;
+		for (i = 0; i < sw.len; i++)
+			if (!sw.nodes[i].done && sw.nodes[i].children == 0 &&
+			    (best == sw.len || sw.nodes[i].time >
+			    sw.nodes[best].time))
+				best = i;
+		if (best == sw.len)
+			break;
+		node = &sw.nodes[best];
+		node->done = 1;
+		for (i = 0; i < node->nparents; i++)
+			sw.nodes[node->parents[i]].children--;
+		rc = walk_one(w, &node->id);
+	}
+	free(sw.nodes);
+	arena_free(&sw.arena);
+	return rc;
+}
+
 /* The content directory's path inside the work tree, "" for its root. */
 static const char *
 walk_prefix(struct arena *arena, git_repository *repo, const char *dir)
@@ -308,7 +430,7 @@ history_read(struct history *history, struct arena *arena,
 	w.revisions = revisions_new(w.repo);
 	w.cache = history_cache_open(opt->cache_dir, w.repo, &tip, w.prefix,
 	    arena);
-	rc = walk_all(&w, &tip);
+	rc = history->incomplete ? walk_shallow(&w, &tip) : walk_all(&w, &tip);
 	if (rc == 0)
 		history_cache_save(w.cache);
 	history_cache_close(w.cache);
