@@ -305,6 +305,9 @@ field_add_body(struct arena *arena, struct change *change, const char *old,
 
 	old = old ? old : "";
 	new = new ? new : "";
+	/* The blank line after the front matter is no part of the text. */
+	old += strspn(old, "\r\n");
+	new += strspn(new, "\r\n");
 	if (strcmp(old, new) == 0)
 		return;
 	f = arena_calloc(arena, 1, sizeof(*f));
@@ -321,18 +324,28 @@ percent_text(struct arena *arena, double percent)
 	    number_text(arena, percent));
 }
 
+/* "覆盖率 70%，…": by the plan's names and units when known, else ids. */
 static const char *
-values_text(struct arena *arena, const struct ptrvec *values)
+values_text(struct arena *arena, const struct ptrvec *values,
+    const struct plan *plan)
 {
+	const struct indicator *ind, *found;
 	struct buf b = BUF_INIT;
 	const struct measurement *m;
 	const char *s;
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < values->len; i++) {
 		m = values->items[i];
-		buf_printf(&b, "%s%s %s", i ? "，" : "", m->indicator_id,
-		    number_text(arena, m->value));
+		found = NULL;
+		for (j = 0; plan != NULL && j < plan->indicators.len; j++) {
+			ind = plan->indicators.items[j];
+			if (strcmp(ind->id, m->indicator_id) == 0)
+				found = ind;
+		}
+		buf_printf(&b, "%s%s %s%s", i ? "，" : "", found ? found->name :
+		    m->indicator_id, number_text(arena, m->value),
+		    found ? found->unit : "");
 	}
 	s = values->len ? arena_strdup(arena, buf_cstr(&b)) : NULL;
 	buf_free(&b);
@@ -341,7 +354,8 @@ values_text(struct arena *arena, const struct ptrvec *values)
 
 static void
 compare_reports(struct arena *arena, struct change *change,
-    const struct report *old, const struct report *new)
+    const struct report *old, const struct report *new,
+    const struct plan *plan)
 {
 	field_add(arena, change, "日期", date_iso(arena, &old->date),
 	    date_iso(arena, &new->date));
@@ -350,8 +364,8 @@ compare_reports(struct arena *arena, struct change *change,
 	field_add(arena, change, "进度", percent_text(arena, old->percent),
 	    percent_text(arena, new->percent));
 	field_add(arena, change, "报告单位", old->reporter, new->reporter);
-	field_add(arena, change, "指标数值", values_text(arena, &old->values),
-	    values_text(arena, &new->values));
+	field_add(arena, change, "指标数值", values_text(arena, &old->values,
+	    plan), values_text(arena, &new->values, plan));
 	field_add_body(arena, change, old->body, new->body);
 }
 
@@ -482,14 +496,41 @@ added_summary(struct arena *arena, const struct change *change,
 	return arena_printf(arena, "%s方案《%s》", verb, rev->u.plan.title);
 }
 
+/* Says what a rename changed: the report's date, its task, a task's id. */
+static const char *
+rename_text(struct arena *arena, const struct change *change,
+    const char *name)
+{
+	enum entity_kind kind;
+	const char *plan, *task, *report;
+
+	if (entity_of_path(arena, change->old_path, &kind, &plan, &task,
+	    &report) == -1 || kind != change->entity)
+		return arena_printf(arena, "%s 由 %s 移至 %s", name,
+		    change->old_path, change->path);
+	if (kind == ENTITY_TASK)
+		return arena_printf(arena, "%s 的标识由 %s 改为 %s", name, task,
+		    change->task_id);
+	if (kind == ENTITY_PLAN)
+		return arena_printf(arena, "%s 的标识由 %s 改为 %s", name, plan,
+		    change->plan_id);
+	if (strcmp(task, change->task_id) != 0)
+		return arena_printf(arena, "%s 由任务 %s 移至任务 %s", name,
+		    task, change->task_id);
+	return arena_printf(arena, "%s 的文件名由 %s 改为 %s", name, report,
+	    change->report_id);
+}
+
 static void
 describe_modified(struct arena *arena, struct change *change,
-    const struct revision *old, const struct revision *new)
+    const struct revision *old, const struct revision *new,
+    const struct plan *plan)
 {
 	const char *name = entity_name(arena, change, new);
 
 	if (change->entity == ENTITY_REPORT)
-		compare_reports(arena, change, &old->u.report, &new->u.report);
+		compare_reports(arena, change, &old->u.report, &new->u.report,
+		    plan);
 	else if (change->entity == ENTITY_TASK)
 		compare_tasks(arena, change, &old->u.task, &new->u.task);
 	else
@@ -497,11 +538,10 @@ describe_modified(struct arena *arena, struct change *change,
 	change->correction = change->entity == ENTITY_REPORT &&
 	    change->fields.len > 0;
 	if (change->old_path != NULL && change->fields.len == 0)
-		change->summary = arena_printf(arena, "%s 由 %s 移至 %s", name,
-		    change->old_path, change->path);
+		change->summary = rename_text(arena, change, name);
 	else if (change->old_path != NULL)
-		change->summary = arena_printf(arena, "%s 由 %s 移至 %s，并修改：%s",
-		    name, change->old_path, change->path,
+		change->summary = arena_printf(arena, "%s，并修改：%s",
+		    rename_text(arena, change, name),
 		    fields_summary(arena, change));
 	else if (change->correction)
 		change->summary = arena_printf(arena, "更正 %s：%s", name,
@@ -524,6 +564,34 @@ change_new(struct arena *arena, const struct file_delta *d)
 	    &change->task_id, &change->report_id) == -1)
 		return NULL;
 	return change;
+}
+
+/*
+ * The plan as committed alongside a corrected report whose measured values
+ * changed, to name its indicators; NULL when there is no need.
+ */
+static const struct plan *
+report_values_plan(struct revisions *r, struct arena *scratch,
+    git_tree *tree, const struct change *change, const struct revision *old,
+    const struct revision *new)
+{
+	const char *a, *b, *path;
+	git_tree_entry *entry = NULL;
+	struct revision *rev;
+
+	if (change->entity != ENTITY_REPORT || tree == NULL)
+		return NULL;
+	a = values_text(scratch, &old->u.report.values, NULL);
+	b = values_text(scratch, &new->u.report.values, NULL);
+	if ((a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0))
+		return NULL;
+	path = arena_printf(scratch, "plans/%s/plan.md", change->plan_id);
+	if (git_tree_entry_bypath(&entry, tree, path) != 0)
+		return NULL;
+	rev = revision_parse(r, scratch, ENTITY_PLAN, path,
+	    git_tree_entry_id(entry));
+	git_tree_entry_free(entry);
+	return rev->valid ? &rev->u.plan : NULL;
 }
 
 struct change *
@@ -554,13 +622,14 @@ describe_delta(struct revisions *r, struct arena *arena,
 		return NULL;
 	if (old_public && new_public) {
 		change->kind = CHANGE_MODIFIED;
-		describe_modified(arena, change, old, new);
+		describe_modified(arena, change, old, new,
+		    report_values_plan(r, scratch, new_tree, change, old, new));
 		return change->fields.len || change->old_path ? change : NULL;
 	}
 	if (new_public) {
 		change->kind = old ? CHANGE_REPUBLISHED : CHANGE_ADDED;
 		change->summary = added_summary(arena, change, new,
-		    old ? "重新公开" : "新增");
+		    old ? "公开" : "新增");
 		return change;
 	}
 	change->kind = new ? CHANGE_WITHDRAWN : CHANGE_DELETED;

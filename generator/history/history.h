@@ -26,7 +26,7 @@ enum change_kind {
 	CHANGE_MODIFIED,	/* 修改, or 更正 for a published report */
 	CHANGE_DELETED,		/* 删除 */
 	CHANGE_WITHDRAWN,	/* 撤回: public → internal */
-	CHANGE_REPUBLISHED,	/* 重新公开: internal → public */
+	CHANGE_REPUBLISHED,	/* 公开: internal → public */
 };
 
 /* One changed field: label, old and new value, or a text diff. */

@@ -18,7 +18,7 @@ static const char *const change_kind_text[] = {
 	[CHANGE_MODIFIED] = "修改",
 	[CHANGE_DELETED] = "删除",
 	[CHANGE_WITHDRAWN] = "撤回",
-	[CHANGE_REPUBLISHED] = "重新公开",
+	[CHANGE_REPUBLISHED] = "公开",
 };
 
 static const char *const change_kind_name[] = {

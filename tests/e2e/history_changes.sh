@@ -121,8 +121,8 @@ absent "rename: no page under the old id" \
     "$out/plans/demo/tasks/03.html" "$out/data/plans/demo/tasks/03.json"
 expect_lines "rename: the new page lists the entries from before the rename" \
     history_summaries "$library" <<'EOF'
-进展报告 2024-05-31 由 plans/demo/progress/03/2024-05-31.md 移至 plans/demo/progress/library/2024-05-31.md
-任务 第3项 由 plans/demo/tasks/03.md 移至 plans/demo/tasks/library.md
+进展报告 2024-05-31 由任务 03 移至任务 library
+任务 第3项 的标识由 03 改为 library
 新增进展报告 2024-05-31（状态 推进中，进度 30%）
 新增任务 第3项：修缮示例图书馆
 EOF
@@ -160,8 +160,8 @@ expect_lines "deletion: the plan's recent changes, newest first, at most 10" \
 修改方案《示例区公共设施建设实施方案》：修改正文
 修改任务 第2项：完成时限 2025年3月 → 2025年9月
 新增进展报告 2024-09-30（状态 已完成，进度 100%）
-进展报告 2024-05-31 由 plans/demo/progress/03/2024-05-31.md 移至 plans/demo/progress/library/2024-05-31.md
-任务 第3项 由 plans/demo/tasks/03.md 移至 plans/demo/tasks/library.md
+进展报告 2024-05-31 由任务 03 移至任务 library
+任务 第3项 的标识由 03 改为 library
 修改任务 第2项：修改正文
 修改任务 第1项：修改任务内容；完成时限 2024年12月 → 2025年6月
 更正 进展报告 2024-06-30：进度 60% → 80%；修改正文

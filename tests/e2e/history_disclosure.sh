@@ -48,9 +48,9 @@ EOF
 expect_lines "plan: its recent changes are public ones only" \
     history_summaries "$data/index.json" recent_changes <<'EOF'
 修改任务 第2项：修改正文
-重新公开任务 第2项：公开任务二
+公开任务 第2项：公开任务二
 更正 进展报告 2024-02-29：修改正文
-重新公开进展报告 2024-02-29（状态 推进中，进度 55%）
+公开进展报告 2024-02-29（状态 推进中，进度 55%）
 新增任务 第4项：公开任务四
 新增任务 第5项：公开任务五
 新增方案《公开方案》
@@ -59,7 +59,7 @@ EOF
 expect_lines "task 01: its history has no trace of the withdrawn report" \
     history_summaries "$data/tasks/01.json" <<'EOF'
 更正 进展报告 2024-02-29：修改正文
-重新公开进展报告 2024-02-29（状态 推进中，进度 55%）
+公开进展报告 2024-02-29（状态 推进中，进度 55%）
 新增任务 第1项：公开任务一
 EOF
 expect_lines "a commit adding public and internal files lists the public ones" \
@@ -71,14 +71,14 @@ EOF
 # A change to an internal file shows nothing.
 expect_lines "a change to an internal file beside a public one shows nothing" \
     history_field "$out/data/changes/$D7.json" changes summary <<'EOF'
-重新公开进展报告 2024-02-29（状态 推进中，进度 55%）
+公开进展报告 2024-02-29（状态 推进中，进度 55%）
 EOF
 no_trace "a commit touching only an internal file leaves no trace" "$D5"
 
-# Internal → public: 重新公开, without the internal text.
-has_json "internal → public report: 重新公开 with no fields" \
+# Internal → public: 公开, without the internal text.
+has_json "internal → public report: 公开 with no fields" \
     "$out/data/changes/$D7.json" \
-    '{"kind": "republished","kind_text": "重新公开","correction": false,"summary": "重新公开进展报告 2024-02-29（状态 推进中，进度 55%）","url": "plans/pub/tasks/01.html#report-2024-02-29",' \
+    '{"kind": "republished","kind_text": "公开","correction": false,"summary": "公开进展报告 2024-02-29（状态 推进中，进度 55%）","url": "plans/pub/tasks/01.html#report-2024-02-29",' \
     '"fields": []'
 has_re "public → public after that: the diff is between public versions" \
     "$out/changes/$D8.html" \
@@ -86,14 +86,14 @@ has_re "public → public after that: the diff is between public versions" \
     '<ins[^>]*>(<[^>]*>[^<]*</[^>]*>)?\+?公开稿：完成一期工程并验收。</ins>'
 nowhere "internal → public report: the internal text appears nowhere" \
     "$out" SECRETI
-expect_lines "internal → public task: 重新公开, then its public edits" \
+expect_lines "internal → public task: 公开, then its public edits" \
     history_summaries "$data/tasks/02.json" <<'EOF'
 修改任务 第2项：修改正文
-重新公开任务 第2项：公开任务二
+公开任务 第2项：公开任务二
 EOF
-has_json "internal → public task: 重新公开 with no fields" \
+has_json "internal → public task: 公开 with no fields" \
     "$data/tasks/02.json" \
-    '{"kind": "republished","kind_text": "重新公开","correction": false,"summary": "重新公开任务 第2项：公开任务二","url": "plans/pub/tasks/02.html",' \
+    '{"kind": "republished","kind_text": "公开","correction": false,"summary": "公开任务 第2项：公开任务二","url": "plans/pub/tasks/02.html",' \
     '"fields": []'
 has_json "internal → public task: first published when it became public" \
     "$data/tasks/02.json" \

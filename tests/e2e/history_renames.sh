@@ -22,7 +22,7 @@ data=$out/data/plans/p/tasks
 # A report renamed within its task, its date corrected.
 expect_lines "report renamed in its task: the history follows it" \
     history_summaries "$data/c.json" <<'EOF'
-进展报告 2024-06-29 由 plans/p/progress/c/2024-06-30.md 移至 plans/p/progress/c/2024-06-29.md，并修改：日期 2024-06-30 → 2024-06-29
+进展报告 2024-06-29 的文件名由 2024-06-30 改为 2024-06-29，并修改：日期 2024-06-30 → 2024-06-29
 新增进展报告 2024-06-30（状态 推进中，进度 60%）
 新增任务 第3项：任务丙
 EOF
@@ -47,7 +47,7 @@ EOF
 # A task renamed with its title changed.
 expect_lines "task renamed and edited: the history follows it" \
     history_summaries "$data/ff.json" <<'EOF'
-任务 第6项 由 plans/p/tasks/f.md 移至 plans/p/tasks/ff.md，并修改：修改任务内容
+任务 第6项 的标识由 f 改为 ff，并修改：修改任务内容
 新增任务 第6项：任务己
 EOF
 has_json "task renamed and edited: the title's character diff" \
@@ -64,7 +64,7 @@ exists "report deleted before its task was renamed: its commit has a page" \
     "$out/changes/$R8.html"
 expect_lines "report deleted before its task was renamed: on the task's page" \
     history_summaries "$data/dd.json" <<'EOF'
-任务 第4项 由 plans/p/tasks/d.md 移至 plans/p/tasks/dd.md
+任务 第4项 的标识由 d 改为 dd
 删除进展报告 2024-03-31
 新增进展报告 2024-03-31（状态 推进中，进度 30%）
 新增任务 第4项：任务丁
@@ -73,7 +73,7 @@ EOF
 # A withdrawn report deleted and a similar public one added: no rename
 # carries the withdrawn report's past into the new one.
 history_summaries "$data/e.json" >"$tmp/e.txt"
-if grep -qxE '(重新公开|新增)进展报告 2024-02-01（状态 推进中，进度 50%）' \
+if grep -qxE '(公开|新增)进展报告 2024-02-01（状态 推进中，进度 50%）' \
     "$tmp/e.txt" && [ "$(wc -l <"$tmp/e.txt")" -eq 2 ] &&
     [ "$(sed -n 2p "$tmp/e.txt")" = '新增任务 第5项：任务戊' ]; then
 	ok "withdrawn report replaced: the new report's history starts anew"
