@@ -39,6 +39,22 @@ arena_free(struct arena *arena)
 }
 
 void
+arena_reset(struct arena *arena)
+{
+	struct arena_chunk *keep = arena->head, *chunk, *next;
+
+	if (keep == NULL)
+		return;
+	for (chunk = keep->next; chunk != NULL; chunk = next) {
+		next = chunk->next;
+		free(chunk);
+	}
+	keep->next = NULL;
+	keep->used = 0;
+	arena->used = 0;
+}
+
+void
 arena_adopt(struct arena *to, struct arena *from)
 {
 	struct arena_chunk *last;
@@ -122,18 +138,30 @@ arena_strdup(struct arena *arena, const char *s)
 	return arena_strndup(arena, s, strlen(s));
 }
 
+/*
+ * Formats into the arena.  Most strings fit in what is left of the current
+ * chunk, so formatting is tried there first and repeated only when not.
+ */
 char *
 arena_printf(struct arena *arena, const char *fmt, ...)
 {
+	struct arena_chunk *chunk = arena->head;
+	size_t room = chunk ? chunk->size - chunk->used : 0;
 	va_list ap;
 	int len;
 	char *p;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	len = vsnprintf(room ? (char *)chunk->data + chunk->used : NULL, room,
+	    fmt, ap);
 	va_end(ap);
 	if (len < 0)
 		fatal_oom();
+	if ((size_t)len < room) {
+		p = (char *)chunk->data + chunk->used;
+		arena_alloc(arena, (size_t)len + 1);	/* claims those bytes */
+		return p;
+	}
 	p = arena_alloc(arena, (size_t)len + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)len + 1, fmt, ap);

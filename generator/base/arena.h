@@ -13,6 +13,8 @@ struct arena {
 
 void	 arena_init(struct arena *);
 void	 arena_free(struct arena *);
+/* Forgets everything allocated, keeping one chunk for reuse. */
+void	 arena_reset(struct arena *);
 /* Moves everything `from` holds into `to`; `from` is left empty. */
 void	 arena_adopt(struct arena *to, struct arena *from);
 void	*arena_alloc(struct arena *, size_t);

@@ -25,7 +25,9 @@ struct history_cache {
 	char		*path;
 	struct arena	*arena;
 	struct strmap	 records;	/* commit id → struct ptrvec * */
-	struct buf	 out;		/* the next cache file */
+	struct buf	 out;		/* one record, before it is written */
+	char		*tmp;		/* the next cache file, written as */
+	FILE		*file;		/* commits are described */
 	const char	*prefix;
 	char		 tip[41];
 };
@@ -267,6 +269,10 @@ cache_load(struct history_cache *cache, git_repository *repo,
 		strmap_init(&cache->records, cache->arena);
 }
 
+static void	cache_flush(struct history_cache *);
+static void	cache_begin(struct history_cache *);
+static int	mkdir_parents(const char *);
+
 /* One cache file per repository and content directory. */
 static unsigned long long
 cache_name_hash(const char *repo_path, const char *prefix)
@@ -302,10 +308,12 @@ history_cache_open(const char *dir, git_repository *repo, const git_oid *tip,
 	    cache_name_hash(git_repository_path(repo), prefix));
 	strmap_init(&cache->records, arena);
 	cache_load(cache, repo, tip);
+	cache_begin(cache);
 	buf_printf(&cache->out, "%s %d\n", CACHE_MAGIC, CACHE_VERSION);
 	write_string(&cache->out, prefix);
 	write_string(&cache->out, cache->tip);
 	buf_putc(&cache->out, '\n');
+	cache_flush(cache);
 	return cache;
 }
 
@@ -343,6 +351,7 @@ history_cache_store(struct history_cache *cache,
 	buf_printf(&cache->out, " %zu\n", hc->changes.len);
 	for (i = 0; i < hc->changes.len; i++)
 		write_change(&cache->out, hc->changes.items[i]);
+	cache_flush(cache);
 }
 
 /* Creates `dir` and its parents. */
@@ -364,37 +373,56 @@ mkdir_parents(const char *dir)
 	return rc;
 }
 
-void
-history_cache_save(struct history_cache *cache)
+/* Writes the pending record to the next cache file. */
+static void
+cache_flush(struct history_cache *cache)
 {
-	char *tmp, *dir, *slash;
-	FILE *f;
-	int ok;
+	if (cache->file != NULL && cache->out.len > 0 &&
+	    fwrite(cache->out.data, 1, cache->out.len, cache->file) !=
+	    cache->out.len) {
+		fclose(cache->file);
+		cache->file = NULL;
+		unlink(cache->tmp);
+	}
+	buf_reset(&cache->out);
+}
 
-	if (cache == NULL)
-		return;
+/*
+ * Opens the next cache file beside the old one; records go to it as they
+ * come, so the cache is never held in memory whole.
+ */
+static void
+cache_begin(struct history_cache *cache)
+{
+	char *dir, *slash;
+
 	dir = xstrdup(cache->path);
 	if ((slash = strrchr(dir, '/')) != NULL) {
 		*slash = '\0';
 		mkdir_parents(dir);
 	}
 	free(dir);
-	tmp = xmalloc(strlen(cache->path) + 32);
-	sprintf(tmp, "%s.tmp-%ld", cache->path, (long)getpid());
-	if ((f = fopen(tmp, "wb")) == NULL) {
+	cache->tmp = xmalloc(strlen(cache->path) + 32);
+	sprintf(cache->tmp, "%s.tmp-%ld", cache->path, (long)getpid());
+	if ((cache->file = fopen(cache->tmp, "wb")) == NULL)
 		fprintf(stderr, "gongkai: warning: cannot write the history "
-		    "cache %s: %s\n", tmp, strerror(errno));
-		free(tmp);
+		    "cache %s: %s\n", cache->tmp, strerror(errno));
+}
+
+void
+history_cache_save(struct history_cache *cache)
+{
+	int ok;
+
+	if (cache == NULL || cache->file == NULL)
 		return;
-	}
-	ok = fwrite(cache->out.data, 1, cache->out.len, f) == cache->out.len;
-	ok = fclose(f) == 0 && ok;
-	if (!ok || rename(tmp, cache->path) == -1) {
+	ok = fclose(cache->file) == 0;
+	cache->file = NULL;
+	if (!ok || rename(cache->tmp, cache->path) == -1) {
 		fprintf(stderr, "gongkai: warning: cannot write the history "
 		    "cache %s\n", cache->path);
-		unlink(tmp);
+		unlink(cache->tmp);
 	}
-	free(tmp);
 }
 
 void
@@ -402,7 +430,12 @@ history_cache_close(struct history_cache *cache)
 {
 	if (cache == NULL)
 		return;
+	if (cache->file != NULL) {	/* not saved: the walk failed */
+		fclose(cache->file);
+		unlink(cache->tmp);
+	}
 	buf_free(&cache->out);
+	free(cache->tmp);
 	free(cache->path);
 	free(cache);
 }

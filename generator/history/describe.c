@@ -180,14 +180,14 @@ revision_parse(struct revisions *r, struct arena *scratch,
 	git_blob_free(blob);
 	if (content_text_check(path, text, len) == 0) {
 		if (kind == ENTITY_PLAN)
-			rev->valid = content_parse_plan(scratch, path, text,
-			    len, &rev->u.plan) == 0;
+			rev->valid = content_parse_plan(scratch, scratch, path,
+			    text, len, &rev->u.plan) == 0;
 		else if (kind == ENTITY_TASK)
-			rev->valid = content_parse_task(scratch, path, text,
-			    len, &rev->u.task) == 0;
+			rev->valid = content_parse_task(scratch, scratch, path,
+			    text, len, &rev->u.task) == 0;
 		else
-			rev->valid = content_parse_report(scratch, path, text,
-			    len, &rev->u.report) == 0;
+			rev->valid = content_parse_report(scratch, scratch,
+			    path, text, len, &rev->u.report) == 0;
 	}
 	diag_rollback(mark);
 	return rev;

@@ -61,6 +61,9 @@ struct history_commit {
 	char		 short_id[8];
 	int64_t		 time;		/* seconds since the epoch */
 	int		 offset;	/* minutes east of UTC */
+	char		 date_text[64];	/* "2024-06-30 14:05 +08:00" */
+	char		 date_rfc3339[64]; /* "2024-06-30T14:05:00+08:00" */
+	char		 day[32];	/* "2024-06-30", in its own zone */
 	const char	*author;	/* name after .mailmap; never e-mail */
 	const char	*message;	/* the whole message, may be empty */
 	const char	*subject;	/* its first line */

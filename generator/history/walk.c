@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../base/fatal.h"
 #include "../base/strmap.h"
@@ -69,6 +70,28 @@ first_line(struct arena *arena, const char *message)
 	    message;
 }
 
+/* Formats the commit's own local time once, for every page that shows it. */
+static void
+commit_format_times(struct history_commit *hc)
+{
+	time_t local = (time_t)(hc->time + (int64_t)hc->offset * 60);
+	int off = hc->offset < 0 ? -hc->offset : hc->offset;
+	char sign = hc->offset < 0 ? '-' : '+';
+	struct tm tm;
+
+	gmtime_r(&local, &tm);
+	snprintf(hc->date_text, sizeof(hc->date_text),
+	    "%04d-%02d-%02d %02d:%02d %c%02d:%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign, off / 60,
+	    off % 60);
+	snprintf(hc->date_rfc3339, sizeof(hc->date_rfc3339),
+	    "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign,
+	    off / 60, off % 60);
+	snprintf(hc->day, sizeof(hc->day), "%04d-%02d-%02d",
+	    (tm.tm_year + 1900) % 10000, tm.tm_mon + 1, tm.tm_mday);
+}
+
 /*
  * Fills a commit record's metadata: id, author after .mailmap, message.
  * The author is resolved by name and e-mail, not as a new signature:
@@ -91,6 +114,7 @@ walk_commit_meta(struct walk *w, git_commit *commit, struct history_commit *hc)
 	hc->author = clean_text(w->arena, name);
 	hc->time = author->when.time;
 	hc->offset = author->when.offset;
+	commit_format_times(hc);
 	hc->message = clean_text(w->arena, message ? message : "");
 	while (*hc->message == '\n')
 		hc->message++;
@@ -356,6 +380,10 @@ walk_open(struct walk *w, const struct history_options *opt)
 	int rc;
 
 	git_libgit2_init();
+	/* Trees are read again commit after commit; blobs only once. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(24 << 20));
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
+	    (size_t)0);
 	rc = git_repository_open_ext(&w->repo, opt->content_dir, 0, NULL);
 	if (rc == GIT_ENOTFOUND) {
 		if (!opt->quiet)

@@ -171,16 +171,20 @@ int		 content_load(struct content *, struct arena *, struct source *);
 
 /*
  * Parse one file held in memory (a revision read from git, say) into
- * `target`, which the caller has zeroed.  `text` must be NUL-terminated
+ * `target`, which the caller has zeroed.  Its YAML tree goes into
+ * `scratch`; what the target keeps is copied into the first arena.  `text` must be NUL-terminated
  * and pass content_text_check().  Return 0, or -1 after reporting errors
  * at `path` through diag_error().  References are not resolved.
  */
-int		 content_parse_plan(struct arena *, const char *path,
-		    const char *text, size_t len, struct plan *);
-int		 content_parse_task(struct arena *, const char *path,
-		    const char *text, size_t len, struct task *);
-int		 content_parse_report(struct arena *, const char *path,
-		    const char *text, size_t len, struct report *);
+int		 content_parse_plan(struct arena *, struct arena *scratch,
+		    const char *path, const char *text, size_t len,
+		    struct plan *);
+int		 content_parse_task(struct arena *, struct arena *scratch,
+		    const char *path, const char *text, size_t len,
+		    struct task *);
+int		 content_parse_report(struct arena *, struct arena *scratch,
+		    const char *path, const char *text, size_t len,
+		    struct report *);
 /* Checks for valid UTF-8 without NUL bytes; -1 after reporting. */
 int		 content_text_check(const char *path, const char *text,
 		    size_t len);

@@ -24,7 +24,8 @@
 #define MAX_ATTACHMENT_DEPTH	8
 
 struct loader {
-	struct arena	*arena;
+	struct arena	*arena;		/* the model's */
+	struct arena	 scratch;	/* one file's text and YAML tree */
 	struct source	*source;
 	struct content	*content;
 };
@@ -187,7 +188,7 @@ schema_measurements(struct arena *arena, const struct ynode *node,
 	}
 	for (member = node->first; member != NULL; member = member->next) {
 		m = arena_calloc(arena, 1, sizeof(*m));
-		m->indicator_id = member->key;
+		m->indicator_id = arena_strdup(arena, member->key);
 		m->pos = member->key_pos;
 		if (schema_number(arena, member, &value_field, &m->value) == -1)
 			rc = -1;
@@ -238,8 +239,9 @@ loader_read(struct loader *loader, const char *rel, size_t cap, size_t *len)
 	enum source_status status;
 	char *data;
 
+	arena_reset(&loader->scratch);
 	status = loader->source->ops->read(loader->source, rel, cap,
-	    loader->arena, &data, len);
+	    &loader->scratch, &data, len);
 	if (status == SOURCE_TOO_LARGE) {
 		diag_error(&pos, "file is larger than %zu KiB", cap / 1024);
 		return NULL;
@@ -258,8 +260,8 @@ loader_read(struct loader *loader, const char *rel, size_t cap, size_t *len)
  * Returns 0, or -1 after reporting errors.
  */
 static int
-document_parse(struct arena *arena, const char *path, const char *text,
-    size_t len, const struct schema *schema, void *target,
+document_parse(struct arena *arena, struct arena *scratch, const char *path,
+    const char *text, size_t len, const struct schema *schema, void *target,
     struct document *doc, struct ynode **rootp)
 {
 	struct pos pos = { path, 0, 0 };
@@ -278,22 +280,23 @@ document_parse(struct arena *arena, const char *path, const char *text,
 		    "than %d bytes; split it", MAX_BODY_SIZE);
 		return -1;
 	}
-	*rootp = yaml_tree_parse(arena, path, doc->front, doc->front_len,
+	*rootp = yaml_tree_parse(scratch, path, doc->front, doc->front_len,
 	    doc->front_line);
 	if (*rootp == NULL)
 		return -1;
+	doc->body = arena_strndup(arena, doc->body, doc->body_len);
 	return schema_apply(arena, *rootp, schema, target);
 }
 
 int
-content_parse_plan(struct arena *arena, const char *path, const char *text,
-    size_t len, struct plan *plan)
+content_parse_plan(struct arena *arena, struct arena *scratch,
+    const char *path, const char *text, size_t len, struct plan *plan)
 {
 	struct document doc;
 	struct ynode *root;
 
-	if (document_parse(arena, path, text, len, &plan_schema, plan, &doc,
-	    &root) == -1)
+	if (document_parse(arena, scratch, path, text, len, &plan_schema, plan,
+	    &doc, &root) == -1)
 		return -1;
 	plan->body = doc.body;
 	plan->parent_pos = ynode_key_pos(root, "parent");
@@ -301,14 +304,14 @@ content_parse_plan(struct arena *arena, const char *path, const char *text,
 }
 
 int
-content_parse_task(struct arena *arena, const char *path, const char *text,
-    size_t len, struct task *task)
+content_parse_task(struct arena *arena, struct arena *scratch,
+    const char *path, const char *text, size_t len, struct task *task)
 {
 	struct document doc;
 	struct ynode *root;
 
-	if (document_parse(arena, path, text, len, &task_schema, task, &doc,
-	    &root) == -1)
+	if (document_parse(arena, scratch, path, text, len, &task_schema, task,
+	    &doc, &root) == -1)
 		return -1;
 	task->number_pos = ynode_key_pos(root, "number");
 	task->section_pos = ynode_key_pos(root, "section");
@@ -318,15 +321,15 @@ content_parse_task(struct arena *arena, const char *path, const char *text,
 }
 
 int
-content_parse_report(struct arena *arena, const char *path, const char *text,
-    size_t len, struct report *report)
+content_parse_report(struct arena *arena, struct arena *scratch,
+    const char *path, const char *text, size_t len, struct report *report)
 {
 	struct document doc;
 	struct ynode *root;
 
 	report->percent = -1;
-	if (document_parse(arena, path, text, len, &report_schema, report,
-	    &doc, &root) == -1)
+	if (document_parse(arena, scratch, path, text, len, &report_schema,
+	    report, &doc, &root) == -1)
 		return -1;
 	report->body = doc.body;
 	report->body_line = doc.body_line;
@@ -455,7 +458,8 @@ loader_report(struct loader *loader, struct task *task, const char *dir,
 		return;
 	}
 	if (loader_file(loader, rel, &text, &len) == -1 ||
-	    content_parse_report(loader->arena, pos.path, text, len,
+	    content_parse_report(loader->arena, &loader->scratch, pos.path,
+	    text, len,
 	    report) == -1)
 		return;
 	if (date_compare(&date, &report->date) != 0)
@@ -490,7 +494,8 @@ loader_task(struct loader *loader, struct plan *plan, const char *name)
 	task->pos = pos;
 	/* A task with errors is still listed, so its reports find it. */
 	task->invalid = loader_file(loader, rel, &text, &len) == -1 ||
-	    content_parse_task(loader->arena, pos.path, text, len, task) == -1;
+	    content_parse_task(loader->arena, &loader->scratch, pos.path, text,
+	    len, task) == -1;
 	ptrvec_push(loader->arena, &plan->tasks, task);
 }
 
@@ -626,7 +631,8 @@ loader_plan(struct loader *loader, const char *id)
 	plan->path = rel;
 	plan->pos.path = loader_path(loader, rel);
 	plan->invalid = loader_file(loader, rel, &text, &len) == -1 ||
-	    content_parse_plan(loader->arena, plan->pos.path, text, len,
+	    content_parse_plan(loader->arena, &loader->scratch, plan->pos.path,
+	    text, len,
 	    plan) == -1;
 	if (loader_list(loader, dir, &entries) == -1)
 		return plan;
@@ -689,8 +695,10 @@ loader_plan_folders(struct loader *loader, const char **names, size_t count)
 
 		arena_init(&w->arena);
 		w->source = *loader->source;
-		w->loader = (struct loader){ &w->arena, &w->source,
-		    loader->content };
+		memset(&w->loader, 0, sizeof(w->loader));
+		w->loader.arena = &w->arena;
+		w->loader.source = &w->source;
+		w->loader.content = loader->content;
 		w->names = names;
 		w->plans = plans;
 		w->count = count;
@@ -707,8 +715,10 @@ loader_plan_folders(struct loader *loader, const char **names, size_t count)
 		for (i = 0; i < jobs; i++)
 			pthread_join(workers[i].thread, NULL);
 	}
-	for (i = 0; i < jobs; i++)
+	for (i = 0; i < jobs; i++) {
 		arena_adopt(loader->arena, &workers[i].arena);
+		arena_free(&workers[i].loader.scratch);
+	}
 	for (i = 0; i < count; i++)
 		if (plans[i] != NULL)
 			ptrvec_push(loader->arena, &loader->content->plans,
@@ -796,8 +806,8 @@ loader_site(struct loader *loader)
 	if ((text = loader_read(loader, "site.yaml", MAX_CONFIG_SIZE, &len)) ==
 	    NULL)
 		return;
-	root = yaml_tree_parse(loader->arena, loader_path(loader, "site.yaml"),
-	    text, len, 0);
+	root = yaml_tree_parse(&loader->scratch, loader_path(loader,
+	    "site.yaml"), text, len, 0);
 	if (root == NULL || schema_apply(loader->arena, root, &site_schema,
 	    site) == -1)
 		return;
@@ -823,13 +833,18 @@ int
 content_load(struct content *content, struct arena *arena,
     struct source *source)
 {
-	struct loader loader = { arena, source, content };
+	struct loader loader;
 	size_t before = diag_error_count();
 
+	memset(&loader, 0, sizeof(loader));
+	loader.arena = arena;
+	loader.source = source;
+	loader.content = content;
 	memset(content, 0, sizeof(*content));
 	content->arena = arena;
 	loader_site(&loader);
 	loader_plans(&loader);
+	arena_free(&loader.scratch);
 	content_resolve(content);
 	return diag_error_count() == before ? 0 : -1;
 }

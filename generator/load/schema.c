@@ -131,18 +131,18 @@ schema_type_error(const struct ynode *node, const char *key,
 	return -1;
 }
 
+/* Text values are copied: the YAML tree lives in a scratch arena. */
 int
 schema_text(struct arena *arena, const struct ynode *node,
     const struct schema_field *field, void *dest)
 {
-	(void)arena;
 	if (node->kind != YNODE_SCALAR)
 		return schema_type_error(node, field->key, "text");
 	if (node->len == 0) {
 		diag_error(&node->pos, "'%s' is empty", field->key);
 		return -1;
 	}
-	*(const char **)dest = node->text;
+	*(const char **)dest = arena_strndup(arena, node->text, node->len);
 	return 0;
 }
 
@@ -315,7 +315,8 @@ schema_text_list(struct arena *arena, const struct ynode *node,
 			rc = -1;
 			continue;
 		}
-		ptrvec_push(arena, dest, (void *)item->text);
+		ptrvec_push(arena, dest, arena_strndup(arena, item->text,
+		    item->len));
 	}
 	return rc;
 }

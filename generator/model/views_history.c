@@ -46,22 +46,9 @@ static void
 commit_times(const struct views *v, const struct history_commit *hc,
     struct value *map)
 {
-	time_t local = (time_t)(hc->time + (int64_t)hc->offset * 60);
-	int off = hc->offset < 0 ? -hc->offset : hc->offset;
-	char sign = hc->offset < 0 ? '-' : '+';
-	struct tm tm;
-
-	gmtime_r(&local, &tm);
-	value_set_string(A(v), map, "date_text", arena_printf(A(v),
-	    "%04d-%02d-%02d %02d:%02d %c%02d:%02d", tm.tm_year + 1900,
-	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign, off / 60,
-	    off % 60));
-	value_set_string(A(v), map, "date", arena_printf(A(v),
-	    "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
-	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign,
-	    off / 60, off % 60));
-	value_set_string(A(v), map, "day", arena_printf(A(v), "%04d-%02d-%02d",
-	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday));
+	value_set_string_ref(A(v), map, "date_text", hc->date_text);
+	value_set_string_ref(A(v), map, "date", hc->date_rfc3339);
+	value_set_string_ref(A(v), map, "day", hc->day);
 }
 
 static const char *

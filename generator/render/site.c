@@ -226,12 +226,12 @@ renderer_feed(struct renderer *r, const char *title, const char *path,
 	    alternate, scope, changes, FEED_ENTRIES), NULL);
 }
 
-/* The site-wide change list, paginated, and one page per commit. */
+/* The site-wide change list, paginated, and the site's feed. */
 static int
-renderer_changes(struct renderer *r)
+renderer_change_list(struct renderer *r)
 {
 	const struct history *h = r->model->history;
-	size_t page, pages, i;
+	size_t page, pages;
 	struct views v;
 
 	pages = h->commits.len ? (h->commits.len + CHANGES_PER_PAGE - 1) /
@@ -244,15 +244,18 @@ renderer_changes(struct renderer *r)
 		    pages, CHANGES_PER_PAGE), NULL) == -1)
 			return -1;
 	}
-	for (i = 0; i < h->commits.len; i++) {
-		v = renderer_views(r);
-		if (renderer_page(r, PAGE_COMMIT, commit_page_url(
-		    &r->page_arena, h->commits.items[i]), view_commit(&v,
-		    h->commits.items[i]), NULL) == -1)
-			return -1;
-	}
 	return renderer_feed(r, r->model->content->site.title, "feed.xml",
 	    "changes/index.html", "site", NULL);
+}
+
+/* One commit's page. */
+static int
+renderer_commit(struct renderer *r, const struct history_commit *hc)
+{
+	struct views v = renderer_views(r);
+
+	return renderer_page(r, PAGE_COMMIT, commit_page_url(&r->page_arena,
+	    hc), view_commit(&v, hc), NULL);
 }
 
 static int
@@ -426,43 +429,65 @@ struct worker {
 	struct arena		 arena;
 	size_t			 index;
 	size_t			 count;
-	struct buf		*sitemaps;	/* one per plan, shared array */
+	struct buf		*sitemaps;	/* one per item, shared array */
 	pthread_t		 thread;
 	int			 rc;
 };
+
+/*
+ * The work of the parallel stage, in sitemap order: item 0 is the change
+ * list, then one item per commit page, then one per plan.
+ */
+static size_t
+render_item_count(const struct model *model)
+{
+	return 1 + model->history->commits.len + model->content->plans.len;
+}
+
+static int
+renderer_item(struct renderer *r, size_t k)
+{
+	const struct history *h = r->model->history;
+
+	if (k == 0)
+		return renderer_change_list(r);
+	if (k <= h->commits.len)
+		return renderer_commit(r, h->commits.items[k - 1]);
+	return renderer_plan(r, r->model->content->plans.items[k - 1 -
+	    h->commits.len]);
+}
 
 static void *
 worker_main(void *arg)
 {
 	struct worker *w = arg;
-	const struct ptrvec *plans = &w->r.model->content->plans;
-	size_t i;
+	size_t k, n = render_item_count(w->r.model);
 
-	for (i = w->index; i < plans->len && w->rc == 0; i += w->count) {
+	for (k = w->index; k < n && w->rc == 0; k += w->count) {
 		buf_reset(&w->r.sitemap);
-		if (renderer_plan(&w->r, plans->items[i]) == -1 || w->r.failed)
+		if (renderer_item(&w->r, k) == -1 || w->r.failed)
 			w->rc = -1;
-		buf_append(&w->sitemaps[i], buf_cstr(&w->r.sitemap),
+		buf_append(&w->sitemaps[k], buf_cstr(&w->r.sitemap),
 		    w->r.sitemap.len);
 	}
 	return NULL;
 }
 
 /*
- * Renders the plans' pages on several threads.  The model is only read;
- * each worker has its own arenas, engine and buffers.  Returns -1 when
- * any page failed.
+ * Renders the change list, commit pages and plans' pages on several
+ * threads.  The model is only read; each worker has its own arenas,
+ * engine and buffers.  Returns -1 when any page failed.
  */
 static int
-renderer_plans_parallel(struct renderer *main_r, const char *theme_dir)
+renderer_parallel(struct renderer *main_r, const char *theme_dir)
 {
-	const struct ptrvec *plans = &main_r->model->content->plans;
-	size_t jobs = jobs_count(plans->len), i, started = 0;
+	size_t items = render_item_count(main_r->model);
+	size_t jobs = jobs_count(items), i, started = 0;
 	struct worker *workers = xmalloc(jobs * sizeof(*workers));
-	struct buf *sitemaps = xmalloc((plans->len + 1) * sizeof(*sitemaps));
+	struct buf *sitemaps = xmalloc((items + 1) * sizeof(*sitemaps));
 	int rc = 0;
 
-	for (i = 0; i <= plans->len; i++)
+	for (i = 0; i <= items; i++)
 		sitemaps[i] = (struct buf)BUF_INIT;
 	for (i = 0; i < jobs; i++) {
 		arena_init(&workers[i].arena);
@@ -484,7 +509,7 @@ renderer_plans_parallel(struct renderer *main_r, const char *theme_dir)
 		renderer_free(&workers[i].r);
 		arena_free(&workers[i].arena);
 	}
-	for (i = 0; i < plans->len; i++) {
+	for (i = 0; i < items; i++) {
 		buf_append(&main_r->sitemap, buf_cstr(&sitemaps[i]),
 		    sitemaps[i].len);
 		buf_free(&sitemaps[i]);
@@ -504,8 +529,7 @@ site_render(struct model *model, struct source *source, const char *theme_dir,
 
 	markdown_init();
 	if (renderer_init(&r, model, model->arena, theme_dir, output) == -1 ||
-	    renderer_fixed_pages(&r) || renderer_changes(&r) == -1 ||
-	    renderer_plans_parallel(&r, theme_dir) == -1)
+	    renderer_fixed_pages(&r) || renderer_parallel(&r, theme_dir) == -1)
 		goto done;
 	for (i = 0; i < model->content->plans.len; i++)
 		if (renderer_files(&r, source, model->content->plans.items[i])
