@@ -137,7 +137,7 @@ value_get(const struct value *map, const char *key)
 	if (map == NULL || map->kind != VALUE_MAP)
 		return NULL;
 	for (v = map->u.children.first; v != NULL; v = v->next)
-		if (strcmp(v->key, key) == 0)
+		if (v->key[0] == key[0] && strcmp(v->key, key) == 0)
 			return v;
 	return NULL;
 }
