@@ -310,6 +310,11 @@ run_build(const struct options *opt)
 		else
 			output_abort(&output);
 	}
+	if (rc == EXIT_OK && !opt->quiet && history.available)
+		printf("gongkai: history: %zu commits read (%zu described, "
+		    "%zu from the cache), %zu with public changes\n",
+		    history.computed + history.cached, history.computed,
+		    history.cached, history.commits.len);
 	if (rc == EXIT_OK && !opt->quiet)
 		printf("gongkai: wrote %zu pages and %zu files to %s\n",
 		    output.pages, output.files, opt->out_dir);
