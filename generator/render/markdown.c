@@ -1,5 +1,6 @@
 /* Markdown rendering with cmark-gfm, and the link policy applied to it. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,60 @@
 #include "../base/arena.h"
 #include "../base/utf8.h"
 #include "markdown.h"
+
+/*
+ * cmark-gfm allocates through a cmark_mem; ours takes from the arena of
+ * the page being rendered (set per call, per thread), so a page's Markdown
+ * costs no malloc/free pairs and is released with the page.  Each block
+ * keeps its size in front for realloc; free does nothing.
+ */
+static _Thread_local struct arena *markdown_arena;
+
+#define BLOCK_HEADER	16
+
+static void *
+markdown_mem_alloc(size_t size)
+{
+	unsigned char *p = arena_alloc(markdown_arena, size + BLOCK_HEADER);
+
+	memcpy(p, &size, sizeof(size));
+	return p + BLOCK_HEADER;
+}
+
+static void *
+markdown_mem_calloc(size_t count, size_t size)
+{
+	void *p;
+
+	if (size != 0 && count > SIZE_MAX / size - BLOCK_HEADER)
+		return NULL;
+	p = markdown_mem_alloc(count * size);
+	memset(p, 0, count * size);
+	return p;
+}
+
+static void *
+markdown_mem_realloc(void *old, size_t size)
+{
+	void *p = markdown_mem_alloc(size);
+	size_t old_size;
+
+	if (old != NULL) {
+		memcpy(&old_size, (unsigned char *)old - BLOCK_HEADER,
+		    sizeof(old_size));
+		memcpy(p, old, old_size < size ? old_size : size);
+	}
+	return p;
+}
+
+static void
+markdown_mem_free(void *p)
+{
+	(void)p;
+}
+
+static cmark_mem markdown_mem = { markdown_mem_calloc, markdown_mem_realloc,
+	markdown_mem_free };
 
 static const char *const extension_names[] = {
 	"table", "strikethrough", "autolink",
@@ -133,10 +188,12 @@ markdown_render(struct arena *arena, const char *text, size_t len,
 	cmark_syntax_extension *ext;
 	cmark_parser *parser;
 	cmark_node *doc;
-	char *html, *copy;
+	char *html;
 	size_t i;
 
-	if ((parser = cmark_parser_new(options)) == NULL)
+	markdown_arena = arena;
+	if ((parser = cmark_parser_new_with_mem(options, &markdown_mem)) ==
+	    NULL)
 		return NULL;
 	for (i = 0; i < sizeof(extension_names) / sizeof(extension_names[0]);
 	    i++)
@@ -149,11 +206,9 @@ markdown_render(struct arena *arena, const char *text, size_t len,
 		return NULL;
 	}
 	markdown_walk(doc, link_prefix, arena);
-	html = cmark_render_html(doc, options,
-	    cmark_parser_get_syntax_extensions(parser));
-	copy = html ? arena_strdup(arena, html) : NULL;
-	free(html);
+	html = cmark_render_html_with_mem(doc, options,
+	    cmark_parser_get_syntax_extensions(parser), &markdown_mem);
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
-	return copy;
+	return html;	/* in the arena, like everything cmark allocated */
 }
