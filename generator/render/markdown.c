@@ -181,9 +181,17 @@ markdown_render(struct arena *arena, const char *text, size_t len,
     const char *link_prefix)
 {
 	size_t bad;
+
 	/* cmark's own UTF-8 check is costly; ask for it only when needed. */
-	const int options = CMARK_OPT_DEFAULT | (utf8_validate(text, len,
-	    &bad) && memchr(text, '\0', len) == NULL ? 0 :
+	return markdown_render_checked(arena, text, len, link_prefix,
+	    utf8_validate(text, len, &bad) && memchr(text, '\0', len) == NULL);
+}
+
+char *
+markdown_render_checked(struct arena *arena, const char *text, size_t len,
+    const char *link_prefix, int valid)
+{
+	const int options = CMARK_OPT_DEFAULT | (valid ? 0 :
 	    CMARK_OPT_VALIDATE_UTF8);
 	cmark_syntax_extension *ext;
 	cmark_parser *parser;

@@ -21,6 +21,13 @@ void	 markdown_init(void);
 char	*markdown_render(struct arena *, const char *text, size_t len,
 	    const char *link_prefix);
 
+/*
+ * The same for text already known to be UTF-8 without NUL bytes (`valid`,
+ * as content files are once loaded), which is then not checked again.
+ */
+char	*markdown_render_checked(struct arena *, const char *text, size_t len,
+	    const char *link_prefix, int valid);
+
 /* True when `url` may be linked: http, https, mailto or relative. */
 int	 markdown_url_allowed(const char *url);
 

@@ -74,7 +74,9 @@ renderer_markdown(void *ctx, const char *markdown, const char *prefix)
 {
 	struct arena *arena = ctx;
 
-	return markdown_render(arena, markdown, strlen(markdown), prefix);
+	/* Bodies come from content files, checked to be UTF-8 on loading. */
+	return markdown_render_checked(arena, markdown, strlen(markdown),
+	    prefix, 1);
 }
 
 /* Partials come from templates/<name>.mustache of the theme. */
