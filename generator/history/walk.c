@@ -405,6 +405,21 @@ walk_open(struct walk *w, const struct history_options *opt)
 	return 0;
 }
 
+/* Whether the tip commit has the content directory at all. */
+static int
+walk_tracked(struct walk *w, const git_oid *tip)
+{
+	git_commit *commit;
+	git_tree *tree;
+
+	if (git_commit_lookup(&commit, w->repo, tip) != 0)
+		return 1;	/* the walk will report it */
+	tree = treediff_subtree(w->repo, commit, w->prefix);
+	git_commit_free(commit);
+	git_tree_free(tree);
+	return tree != NULL;
+}
+
 /* Resolves the revision to walk from; 1 for an unborn HEAD. */
 static int
 walk_tip(struct walk *w, const char *rev, git_oid *tip)
@@ -451,6 +466,15 @@ history_read(struct history *history, struct arena *arena,
 	if ((rc = walk_tip(&w, opt->rev, &tip)) != 0) {
 		git_repository_free(w.repo);
 		return rc == 1 ? 0 : -1;
+	}
+	if (!walk_tracked(&w, &tip)) {
+		if (!opt->quiet)
+			fprintf(stderr, "gongkai: note: %s is not tracked in "
+			    "its git repository; building without change "
+			    "history\n", opt->content_dir);
+		history->available = 0;
+		git_repository_free(w.repo);
+		return 0;
 	}
 	git_oid_tostr(tip_hex, sizeof(tip_hex), &tip);
 	history->head = arena_strdup(arena, tip_hex);
