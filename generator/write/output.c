@@ -173,9 +173,13 @@ output_write(struct output *out, const char *rel, const char *data,
 		return -1;
 	}
 	snprintf(path, n, "%s/%s", out->temp_dir, rel);
-	output_mkdirs(path, strlen(out->temp_dir) + 1);
+	/* Folders are made only when the file cannot be created without. */
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
 	    0644);
+	if (fd == -1 && errno == ENOENT &&
+	    output_mkdirs(path, strlen(out->temp_dir) + 1) == 0)
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+		    O_CLOEXEC, 0644);
 	while (fd != -1 && done < len) {
 		w = write(fd, data + done, len - done);
 		if (w == -1 && errno == EINTR)
