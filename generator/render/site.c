@@ -349,30 +349,32 @@ renderer_static(struct renderer *r)
 	return 0;
 }
 
+/* The pages that are not per plan or commit: item `k` of FIXED_PAGES. */
+#define FIXED_PAGES	5
+
 static int
-renderer_fixed_pages(struct renderer *r)
+renderer_fixed_page(struct renderer *r, size_t k)
 {
 	const char *base = r->model->content->site.base_url;
-	struct views v;
+	struct views v = renderer_views(r);
 
-	v = renderer_views(r);
-	if (renderer_page(r, PAGE_HOME, "index.html", view_home(&v), NULL))
-		return -1;
-	v = renderer_views(r);
-	if (renderer_page(r, PAGE_UNITS, "units/index.html",
-	    view_unit_index(&v), NULL))
-		return -1;
-	v = renderer_views(r);
-	if (renderer_page(r, PAGE_DEADLINES, "deadlines/index.html",
-	    view_deadlines(&v), NULL))
-		return -1;
-	v = renderer_views(r);
-	if (renderer_page(r, PAGE_ALIGNMENT, "alignment/index.html",
-	    view_alignment(&v), NULL))
-		return -1;
-	v = renderer_views(r);
-	return renderer_page(r, PAGE_NOT_FOUND, "404.html", value_map(
-	    &r->page_arena), arena_printf(&r->page_arena, "%s/", base));
+	switch (k) {
+	case 0:
+		return renderer_page(r, PAGE_HOME, "index.html", view_home(&v),
+		    NULL);
+	case 1:
+		return renderer_page(r, PAGE_UNITS, "units/index.html",
+		    view_unit_index(&v), NULL);
+	case 2:
+		return renderer_page(r, PAGE_DEADLINES, "deadlines/index.html",
+		    view_deadlines(&v), NULL);
+	case 3:
+		return renderer_page(r, PAGE_ALIGNMENT, "alignment/index.html",
+		    view_alignment(&v), NULL);
+	default:
+		return renderer_page(r, PAGE_NOT_FOUND, "404.html", value_map(
+		    &r->page_arena), arena_printf(&r->page_arena, "%s/", base));
+	}
 }
 
 static int
@@ -437,13 +439,14 @@ struct worker {
 };
 
 /*
- * The work of the parallel stage, in sitemap order: item 0 is the change
- * list, then one item per commit page, then one per plan.
+ * The work of the parallel stage, in sitemap order: the fixed pages, the
+ * change list, then one item per commit page, then one per plan.
  */
 static size_t
 render_item_count(const struct model *model)
 {
-	return 1 + model->history->commits.len + model->content->plans.len;
+	return FIXED_PAGES + 1 + model->history->commits.len +
+	    model->content->plans.len;
 }
 
 static int
@@ -451,6 +454,9 @@ renderer_item(struct renderer *r, size_t k)
 {
 	const struct history *h = r->model->history;
 
+	if (k < FIXED_PAGES)
+		return renderer_fixed_page(r, k);
+	k -= FIXED_PAGES;
 	if (k == 0)
 		return renderer_change_list(r);
 	if (k <= h->commits.len)
@@ -531,7 +537,7 @@ site_render(struct model *model, struct source *source, const char *theme_dir,
 
 	markdown_init();
 	if (renderer_init(&r, model, model->arena, theme_dir, output) == -1 ||
-	    renderer_fixed_pages(&r) || renderer_parallel(&r, theme_dir) == -1)
+	    renderer_parallel(&r, theme_dir) == -1)
 		goto done;
 	for (i = 0; i < model->content->plans.len; i++)
 		if (renderer_files(&r, source, model->content->plans.items[i])
