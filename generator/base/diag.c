@@ -20,6 +20,7 @@ struct diag {
 
 /* Files are loaded on several threads; messages are added under a lock. */
 static pthread_mutex_t	 diag_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Thread_local int quiet;		/* this thread's diag_quiet depth */
 static struct diag	*diags;
 static size_t		 ndiags, capdiags, nerrors;
 
@@ -32,6 +33,8 @@ diag_add(enum diag_level level, const struct pos *pos, const char *fmt,
 	va_list copy;
 	int len;
 
+	if (quiet > 0)
+		return;
 	va_copy(copy, ap);
 	len = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
@@ -139,20 +142,8 @@ diag_reset(void)
 	ndiags = capdiags = nerrors = 0;
 }
 
-size_t
-diag_mark(void)
-{
-	return ndiags;
-}
-
 void
-diag_rollback(size_t mark)
+diag_quiet(int on)
 {
-	while (ndiags > mark) {
-		ndiags--;
-		if (diags[ndiags].level == DIAG_ERROR)
-			nerrors--;
-		free(diags[ndiags].path);
-		free(diags[ndiags].text);
-	}
+	quiet += on ? 1 : -1;
 }

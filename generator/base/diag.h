@@ -28,10 +28,10 @@ size_t	 diag_error_count(void);
 void	 diag_report(void);	/* prints collected messages, sorted */
 void	 diag_reset(void);
 /*
- * A mark and a rollback, for parsing that may fail quietly (an old
- * revision from git): messages after the mark are dropped.
+ * Quiet parsing, for text that may fail without it being an error of this
+ * run (an old revision from git): while the calling thread is quiet, its
+ * messages are dropped.  Calls nest.
  */
-size_t	 diag_mark(void);
-void	 diag_rollback(size_t mark);
+void	 diag_quiet(int on);
 
 #endif

@@ -166,7 +166,7 @@ revision_parse(struct revisions *r, struct arena *scratch,
     enum entity_kind kind, const char *path, const git_oid *id)
 {
 	struct revision *rev = arena_calloc(scratch, 1, sizeof(*rev));
-	size_t mark = diag_mark(), len;
+	size_t len;
 	git_blob *blob;
 	char *text;
 
@@ -178,6 +178,7 @@ revision_parse(struct revisions *r, struct arena *scratch,
 	len = (size_t)git_blob_rawsize(blob);
 	text = arena_strndup(scratch, git_blob_rawcontent(blob), len);
 	git_blob_free(blob);
+	diag_quiet(1);		/* old revisions may have been invalid */
 	if (content_text_check(path, text, len) == 0) {
 		if (kind == ENTITY_PLAN)
 			rev->valid = content_parse_plan(scratch, scratch, path,
@@ -189,7 +190,7 @@ revision_parse(struct revisions *r, struct arena *scratch,
 			rev->valid = content_parse_report(scratch, scratch,
 			    path, text, len, &rev->u.report) == 0;
 	}
-	diag_rollback(mark);
+	diag_quiet(0);
 	return rev;
 }
 

@@ -68,6 +68,7 @@ struct history_commit {
 	const char	*message;	/* the whole message, may be empty */
 	const char	*subject;	/* its first line */
 	int		 is_merge;
+	int		 pending;	/* described in this run */
 	struct ptrvec	 changes;	/* struct change *, public only */
 	size_t		 shown;		/* changes shown after indexing */
 };

@@ -4,6 +4,7 @@
  * every public change.  Commits already described are read from the cache.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <time.h>
 
 #include "../base/fatal.h"
+#include "../base/jobs.h"
 #include "../base/strmap.h"
 #include "../base/utf8.h"
 #include "cache.h"
@@ -19,12 +21,12 @@
 struct walk {
 	git_repository		*repo;
 	git_mailmap		*mailmap;
-	struct revisions	*revisions;
 	struct history		*history;
 	struct arena		*arena;
-	struct arena		 scratch;
 	const char		*prefix;	/* content dir in the repository */
 	struct history_cache	*cache;
+	struct ptrvec		 order;		/* every commit, newest first */
+	struct ptrvec		 pending;	/* those to describe */
 };
 
 static void
@@ -124,11 +126,24 @@ walk_commit_meta(struct walk *w, git_commit *commit, struct history_commit *hc)
 }
 
 /*
+ * What describing commits needs; one per thread, each with its own
+ * repository handle (libgit2 objects are not shared between threads).
+ */
+struct describer {
+	git_repository		*repo;
+	struct revisions	*revisions;
+	struct arena		*arena;		/* where changes are kept */
+	struct arena		 scratch;	/* one commit's parsing */
+	const char		*prefix;
+};
+
+/*
  * Describes the deltas of one commit into its public changes.  Returns -1
  * with libgit2's error, or -2 when a blob could not be read (reported).
  */
 static int
-walk_describe(struct walk *w, git_commit *commit, struct history_commit *hc)
+walk_describe(struct describer *w, git_commit *commit,
+    struct history_commit *hc)
 {
 	struct ptrvec deltas = { NULL, 0, 0 };
 	git_tree *old_tree = NULL, *new_tree;
@@ -173,13 +188,16 @@ commit_at_shallow_edge(git_commit *commit)
 	return 0;
 }
 
-/* Handles one commit of the walk; returns -1 on a read error. */
+/*
+ * Takes one commit of the walk: its metadata, and its changes from the
+ * cache when they are there; the others wait in `pending` to be described.
+ * Returns -1 on a read error.
+ */
 static int
 walk_one(struct walk *w, const git_oid *id)
 {
 	struct history_commit *hc;
 	git_commit *commit;
-	int rc = 0;
 
 	if (git_commit_lookup(&commit, w->repo, id) != 0) {
 		walk_git_error("cannot read a commit");
@@ -195,20 +213,133 @@ walk_one(struct walk *w, const git_oid *id)
 		git_commit_free(commit);
 		return -1;
 	}
-	if (history_cache_lookup(w->cache, hc, w->arena)) {
-		w->history->cached++;
-	} else {
-		arena_free(&w->scratch);
-		arena_init(&w->scratch);
-		if ((rc = walk_describe(w, commit, hc)) == -1)
-			walk_git_error("cannot compare a commit with its parent");
-		w->history->computed++;
-		history_cache_store(w->cache, hc);
-	}
-	if (rc == 0 && hc->changes.len > 0)
-		ptrvec_push(w->arena, &w->history->commits, hc);
 	git_commit_free(commit);
-	return rc < 0 ? -1 : 0;
+	if (history_cache_lookup(w->cache, hc, w->arena))
+		w->history->cached++;
+	else {
+		hc->pending = 1;
+		ptrvec_push(w->arena, &w->pending, hc);
+	}
+	ptrvec_push(w->arena, &w->order, hc);
+	return 0;
+}
+
+/* A thread describing every n-th pending commit. */
+struct describe_job {
+	struct describer	 d;
+	struct arena		 arena;
+	const struct ptrvec	*pending;
+	size_t			 index;
+	size_t			 stride;
+	int			 rc;
+	char			 error[256];	/* libgit2's, from this thread */
+	pthread_t		 thread;
+};
+
+static void *
+describe_job_main(void *arg)
+{
+	struct describe_job *job = arg;
+	struct history_commit *hc;
+	git_commit *commit;
+	git_oid id;
+	size_t k;
+
+	for (k = job->index; k < job->pending->len && job->rc == 0;
+	    k += job->stride) {
+		hc = job->pending->items[k];
+		arena_reset(&job->d.scratch);
+		if (git_oid_fromstr(&id, hc->id) != 0 ||
+		    git_commit_lookup(&commit, job->d.repo, &id) != 0)
+			job->rc = -1;
+		else {
+			job->rc = walk_describe(&job->d, commit, hc);
+			git_commit_free(commit);
+		}
+	}
+	if (job->rc == -1)	/* libgit2's errors are per thread */
+		snprintf(job->error, sizeof(job->error), "%s",
+		    git_error_last() && git_error_last()->message ?
+		    git_error_last()->message : "unknown libgit2 error");
+	return NULL;
+}
+
+/*
+ * Describes the pending commits on several threads, each with its own
+ * repository handle and revisions; their changes are then adopted into
+ * the history's arena.  Returns -1 after printing what failed.
+ */
+static int
+walk_describe_pending(struct walk *w)
+{
+	size_t jobs = jobs_count(w->pending.len), i;
+	struct describe_job *job = xmalloc(jobs * sizeof(*job));
+	int rc = 0;
+
+	for (i = 0; i < jobs; i++) {
+		memset(&job[i], 0, sizeof(job[i]));
+		arena_init(&job[i].arena);
+		arena_init(&job[i].d.scratch);
+		job[i].d.arena = &job[i].arena;
+		job[i].d.prefix = w->prefix;
+		job[i].pending = &w->pending;
+		job[i].index = i;
+		job[i].stride = jobs;
+		if (git_repository_open(&job[i].d.repo,
+		    git_repository_path(w->repo)) != 0)
+			job[i].rc = -1;
+		else
+			job[i].d.revisions = revisions_new(job[i].d.repo);
+	}
+	if (jobs == 1)
+		describe_job_main(&job[0]);
+	else {
+		for (i = 0; i < jobs; i++)
+			if (pthread_create(&job[i].thread, NULL,
+			    describe_job_main, &job[i]) != 0)
+				fatal_oom();
+		for (i = 0; i < jobs; i++)
+			pthread_join(job[i].thread, NULL);
+	}
+	for (i = 0; i < jobs; i++) {
+		if (job[i].rc == -1 && rc == 0)
+			fprintf(stderr, "gongkai: error: cannot compare a commit "
+			    "with its parent: %s\n", job[i].error);
+		if (job[i].rc != 0)
+			rc = -1;
+		revisions_free(job[i].d.revisions);
+		git_repository_free(job[i].d.repo);
+		arena_free(&job[i].d.scratch);
+		arena_adopt(w->arena, &job[i].arena);
+	}
+	free(job);
+	return rc;
+}
+
+/*
+ * Describes what the cache did not have, then keeps, newest first, the
+ * commits that changed something public, and caches every commit.
+ */
+static int
+walk_finish(struct walk *w)
+{
+	struct history_commit *hc;
+	size_t i, j;
+
+	if (w->pending.len > 0 && walk_describe_pending(w) == -1)
+		return -1;
+	for (i = 0; i < w->order.len; i++) {
+		hc = w->order.items[i];
+		for (j = 0; j < hc->changes.len; j++)
+			((struct change *)hc->changes.items[j])->commit = hc;
+		if (hc->pending) {
+			w->history->computed++;
+			history_cache_store(w->cache, hc);
+		}
+		if (hc->changes.len > 0)
+			ptrvec_push(w->arena, &w->history->commits, hc);
+	}
+	return 0;
 }
 
 /* The walk itself: topological, newest first, from `tip`. */
@@ -381,7 +512,7 @@ walk_open(struct walk *w, const struct history_options *opt)
 
 	git_libgit2_init();
 	/* Trees are read again commit after commit; blobs only once. */
-	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(24 << 20));
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(8 << 20));
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
 	    (size_t)0);
 	rc = git_repository_open_ext(&w->repo, opt->content_dir, 0, NULL);
@@ -456,7 +587,6 @@ history_read(struct history *history, struct arena *arena,
 	memset(&w, 0, sizeof(w));
 	w.history = history;
 	w.arena = arena;
-	arena_init(&w.scratch);
 	if ((rc = walk_open(&w, opt)) != 0) {
 		git_repository_free(w.repo);
 		return rc == 1 ? 0 : -1;
@@ -479,16 +609,15 @@ history_read(struct history *history, struct arena *arena,
 	git_oid_tostr(tip_hex, sizeof(tip_hex), &tip);
 	history->head = arena_strdup(arena, tip_hex);
 	git_mailmap_from_repository(&w.mailmap, w.repo);
-	w.revisions = revisions_new(w.repo);
 	w.cache = history_cache_open(opt->cache_dir, w.repo, &tip, w.prefix,
 	    arena);
 	rc = history->incomplete ? walk_shallow(&w, &tip) : walk_all(&w, &tip);
 	if (rc == 0)
+		rc = walk_finish(&w);
+	if (rc == 0)
 		history_cache_save(w.cache);
 	history_cache_close(w.cache);
-	revisions_free(w.revisions);
 	git_mailmap_free(w.mailmap);
 	git_repository_free(w.repo);
-	arena_free(&w.scratch);
 	return rc;
 }
