@@ -18,38 +18,8 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP
 out=$tmp/site
 failures=0
+. tests/fixtures/e2e-lib.sh
 
-ok() { printf 'ok - %s: %s\n' "$T" "$1"; }
-fail() {
-	printf 'not ok - %s: %s\n' "$T" "$1"
-	shift
-	for d in "$@"; do printf '%s\n' "$d" | sed -n '1,15s/^/# /p'; done
-	failures=$((failures + 1))
-}
-page() { cat "$out/$1" 2>/dev/null; }
-between() {
-	case $1 in *"$2"*) ;; *) return 0 ;; esac
-	_r=${1#*"$2"}
-	printf '%s%s' "$2" "${_r%%"$3"*}"
-}
-# seg_expect DESC WHERE TEXT [+|-]FRAGMENT...
-seg_expect() {
-	_d=$1 _w=$2 _seg=$3 _bad=""
-	shift 3
-	if [ -z "$_seg" ]; then
-		fail "$_d" "$_w: not found"
-		return
-	fi
-	for _p in "$@"; do
-		case $_p in
-		+*) case $_seg in *"${_p#+}"*) ;; *) _bad="$_bad
-missing in $_w: ${_p#+}" ;; esac ;;
-		-*) case $_seg in *"${_p#-}"*) _bad="$_bad
-unexpected in $_w: ${_p#-}" ;; esac ;;
-		esac
-	done
-	if [ -z "$_bad" ]; then ok "$_d"; else fail "$_d" "${_bad#?}"; fi
-}
 expect() { _d=$1 _f=$2; shift 2; seg_expect "$_d" "$_f" "$(page "$_f")" "$@"; }
 
 if [ ! -x "$GONGKAI" ]; then

@@ -18,14 +18,8 @@ tmp=$(mktemp -d) || exit 1
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP
 failures=0
+. tests/fixtures/e2e-lib.sh
 
-ok() { printf 'ok - %s: %s\n' "$T" "$1"; }
-fail() {
-	printf 'not ok - %s: %s\n' "$T" "$1"
-	shift
-	for d in "$@"; do printf '%s\n' "$d" | sed -n '1,15s/^/# /p'; done
-	failures=$((failures + 1))
-}
 # gk ARGS...: runs the generator; sets $rc, stdout in $tmp/o, stderr in $tmp/e.
 gk() {
 	"$GONGKAI" "$@" >"$tmp/o" 2>"$tmp/e"

@@ -18,15 +18,8 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP
 out=$tmp/site
 failures=0
+. tests/fixtures/e2e-lib.sh
 
-ok() { printf 'ok - %s: %s\n' "$T" "$1"; }
-fail() {	# fail DESC DETAIL...
-	printf 'not ok - %s: %s\n' "$T" "$1"
-	shift
-	for d in "$@"; do printf '%s\n' "$d" | sed -n '1,15s/^/# /p'; done
-	failures=$((failures + 1))
-}
-page() { cat "$out/$1" 2>/dev/null; }
 
 # expect DESC FILE FRAGMENT...: every fragment occurs in the file.
 expect() {
@@ -53,31 +46,7 @@ unexpected in $_f: $_p" ;; esac
 }
 
 # between TEXT START END: from the first START up to the next END.
-between() {
-	case $1 in *"$2"*) ;; *) return 0 ;; esac
-	_r=${1#*"$2"}
-	printf '%s%s' "$2" "${_r%%"$3"*}"
-}
 
-# seg_expect DESC WHERE SEGMENT [+|-]FRAGMENT...: checks a part of a page
-# ("+x" must occur in it, "-x" must not).
-seg_expect() {
-	_d=$1 _w=$2 _seg=$3 _bad=""
-	shift 3
-	if [ -z "$_seg" ]; then
-		fail "$_d" "$_w: the part to check was not found"
-		return
-	fi
-	for _p in "$@"; do
-		case $_p in
-		+*) case $_seg in *"${_p#+}"*) ;; *) _bad="$_bad
-missing in $_w: ${_p#+}" ;; esac ;;
-		-*) case $_seg in *"${_p#-}"*) _bad="$_bad
-unexpected in $_w: ${_p#-}" ;; esac ;;
-		esac
-	done
-	if [ -z "$_bad" ]; then ok "$_d"; else fail "$_d" "${_bad#?}"; fi
-}
 
 # in_order DESC FILE FRAGMENT...: the fragments occur in this order (each
 # is looked for after the one before).

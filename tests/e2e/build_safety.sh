@@ -16,15 +16,8 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM HUP
 out=$tmp/site
 failures=0
+. tests/fixtures/e2e-lib.sh
 
-ok() { printf 'ok - %s: %s\n' "$T" "$1"; }
-fail() {
-	printf 'not ok - %s: %s\n' "$T" "$1"
-	shift
-	for d in "$@"; do printf '%s\n' "$d" | sed -n '1,15s/^/# /p'; done
-	failures=$((failures + 1))
-}
-page() { cat "$out/$1" 2>/dev/null; }
 # expect DESC FILE [+|-]FRAGMENT...: "+x" must occur in FILE, "-x" not.
 expect() {
 	_d=$1 _f=$2 _bad=""
