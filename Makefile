@@ -56,7 +56,7 @@ build/obj/%.o: %.c $(HEADERS)
 build/gongkai: build/obj/generator/main.o $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/tests/%: tests/unit/%.c $(OBJ) tests/unit/testlib.h
+build/tests/%: tests/unit/%.c $(OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Igenerator -o $@ \
 	    $< $(OBJ) $(LDFLAGS) $(PKG_LIBS)
@@ -68,7 +68,7 @@ build/asan/obj/%.o: %.c $(HEADERS)
 build/asan/gongkai: build/asan/obj/generator/main.o $(ASAN_OBJ)
 	$(CC) -g $(SANITIZE) -o $@ $^ $(PKG_LIBS)
 
-build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ) tests/unit/testlib.h
+build/asan/tests/%: tests/unit/%.c $(ASAN_OBJ) $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -O1 -g $(SANITIZE) \
 	    -Igenerator -o $@ $< $(ASAN_OBJ) $(PKG_LIBS)

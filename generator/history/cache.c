@@ -318,14 +318,12 @@ history_cache_open(const char *dir, git_repository *repo, const git_oid *tip,
 }
 
 int
-history_cache_lookup(struct history_cache *cache, struct history_commit *hc,
-    struct arena *arena)
+history_cache_lookup(struct history_cache *cache, struct history_commit *hc)
 {
 	struct ptrvec *changes;
 	struct change *c;
 	size_t i;
 
-	(void)arena;
 	if (cache == NULL ||
 	    (changes = strmap_get(&cache->records, hc->id)) == NULL)
 		return 0;

@@ -20,7 +20,7 @@ struct history_cache *history_cache_open(const char *dir, git_repository *,
 
 /* Fills the changes of `commit` from the cache; returns 1 when found. */
 int		 history_cache_lookup(struct history_cache *,
-		    struct history_commit *, struct arena *);
+		    struct history_commit *);
 
 /* Remembers the changes of a commit for the next run. */
 void		 history_cache_store(struct history_cache *,

@@ -214,7 +214,7 @@ walk_one(struct walk *w, const git_oid *id)
 		return -1;
 	}
 	git_commit_free(commit);
-	if (history_cache_lookup(w->cache, hc, w->arena))
+	if (history_cache_lookup(w->cache, hc))
 		w->history->cached++;
 	else {
 		hc->pending = 1;

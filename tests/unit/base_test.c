@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/utf8.h"
+#include "diagcapture.h"
 #include "testlib.h"
 
 static int
@@ -232,37 +233,6 @@ test_utf8_length(void)
 	    "bytes");
 }
 
-/*
- * Runs diag_report() with stderr sent to a temporary file; returns what
- * it printed (malloc'd), or NULL.
- */
-static char *
-diag_capture(void)
-{
-	FILE *tmp = tmpfile();
-	int saved;
-	long size;
-	char *text;
-
-	if (tmp == NULL)
-		return NULL;
-	fflush(stderr);
-	saved = dup(STDERR_FILENO);
-	dup2(fileno(tmp), STDERR_FILENO);
-	diag_report();
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	size = ftell(tmp);
-	rewind(tmp);
-	text = calloc(1, (size_t)size + 1);
-	if (text != NULL && fread(text, 1, (size_t)size, tmp) != (size_t)size) {
-		free(text);
-		text = NULL;
-	}
-	fclose(tmp);
-	return text;
-}
 
 static void
 test_diag(void)
