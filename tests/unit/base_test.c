@@ -1,7 +1,7 @@
 /*
  * Unit tests of the base stage: the arena, the growable buffer, UTF-8
- * validation and positions, and the diagnostics module (counting, sorting
- * and the exact wording of what it prints).
+ * validation and positions, the diagnostics module (counting, sorting
+ * and the exact wording of what it prints) and SipHash.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +12,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/siphash.h"
 #include "base/utf8.h"
 #include "diagcapture.h"
 #include "testlib.h"
@@ -291,6 +292,67 @@ test_diag(void)
 	CHECK(diag_error_count() == 0, "diag: reset drops collected errors");
 }
 
+/* Key 00 01 … 0f, messages 00 01 … (n-1): the reference vectors. */
+static uint64_t
+sip64_of(size_t n, size_t split)
+{
+	struct siphash_key key = { { 0x0706050403020100ULL,
+	    0x0f0e0d0c0b0a0908ULL } };
+	unsigned char msg[64];
+	struct siphash s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		msg[i] = (unsigned char)i;
+	siphash_init64(&s, &key);
+	siphash_update(&s, msg, split);
+	siphash_update(&s, msg + split, n - split);
+	return siphash_final64(&s);
+}
+
+static void
+test_siphash(void)
+{
+	struct siphash_key key = { { 1, 2 } }, other = { { 1, 3 } };
+	struct siphash_digest a, b;
+	struct siphash s;
+	size_t split;
+	int same = 1;
+
+	CHECK(sip64_of(0, 0) == 0x726fdb47dd0e0e31ULL,
+	    "siphash: reference vector, empty message");
+	CHECK(sip64_of(15, 15) == 0xa129ca6149be45e5ULL,
+	    "siphash: reference vector, 15 bytes (the paper's example)");
+	siphash_init(&s, &(struct siphash_key){ { 0x0706050403020100ULL,
+	    0x0f0e0d0c0b0a0908ULL } });
+	siphash_final(&s, &a);
+	CHECK(a.h[0] == 0xe6a825ba047f81a3ULL && a.h[1] == 0x930255c71472f66dULL,
+	    "siphash: 128-bit reference vector, empty message");
+	for (split = 0; split <= 15; split++)
+		same &= sip64_of(15, split) == 0xa129ca6149be45e5ULL;
+	CHECK(same, "siphash: the same digest however the input is split");
+
+	siphash_init(&s, &key);
+	siphash_string(&s, "ab");
+	siphash_string(&s, "c");
+	siphash_final(&s, &a);
+	siphash_init(&s, &key);
+	siphash_string(&s, "a");
+	siphash_string(&s, "bc");
+	siphash_final(&s, &b);
+	CHECK(a.h[0] != b.h[0] || a.h[1] != b.h[1],
+	    "siphash: strings are framed by their length");
+	siphash_init(&s, &other);
+	siphash_string(&s, "ab");
+	siphash_string(&s, "c");
+	siphash_final(&s, &b);
+	CHECK(a.h[0] != b.h[0] && a.h[1] != b.h[1],
+	    "siphash: another key, another digest");
+	CHECK(siphash_random_key(&key) == 0 && siphash_random_key(&other) == 0
+	    && (key.k[0] != other.k[0] || key.k[1] != other.k[1]),
+	    "siphash: random keys differ");
+}
+
 int
 main(void)
 {
@@ -301,5 +363,6 @@ main(void)
 	test_utf8_position();
 	test_utf8_length();
 	test_diag();
+	test_siphash();
 	TEST_EXIT();
 }
