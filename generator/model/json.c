@@ -64,6 +64,7 @@ json_value(struct buf *out, const struct value *v, int depth)
 {
 	const struct value *child;
 	char number[32];
+	size_t len;
 	int map = v->kind == VALUE_MAP, wrote = 0;
 
 	switch (v->kind) {
@@ -78,7 +79,8 @@ json_value(struct buf *out, const struct value *v, int depth)
 		buf_puts(out, number);
 		return;
 	case VALUE_STRING:
-		json_string(out, v->u.string.ptr);
+	case VALUE_MARKDOWN:
+		json_string(out, value_text(v, &len));
 		return;
 	default:
 		break;

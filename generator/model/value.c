@@ -6,6 +6,7 @@
 
 #include "../base/arena.h"
 #include "../base/number.h"
+#include "../base/siphash.h"
 #include "value.h"
 
 static struct value *
@@ -65,6 +66,77 @@ struct value *
 value_string(struct arena *arena, const char *s)
 {
 	return value_stringn(arena, s, strlen(s));
+}
+
+struct value *
+value_markdown(struct arena *arena, const char *source, const char *prefix,
+    value_markdown_fn render, void *ctx)
+{
+	struct value *v = value_new(arena, VALUE_MARKDOWN);
+
+	v->u.markdown.source = source;
+	v->u.markdown.prefix = prefix;
+	v->u.markdown.render = render;
+	v->u.markdown.ctx = ctx;
+	return v;
+}
+
+const char *
+value_text(const struct value *v, size_t *len)
+{
+	struct value *lazy;
+	const char *html;
+
+	if (v->kind == VALUE_STRING) {
+		*len = v->u.string.len;
+		return v->u.string.ptr;
+	}
+	if (v->kind != VALUE_MARKDOWN)
+		return NULL;
+	if (v->u.markdown.html == NULL) {
+		/* Rendered once and kept: the value is mutable inside. */
+		lazy = (struct value *)v;
+		html = lazy->u.markdown.render(lazy->u.markdown.ctx,
+		    lazy->u.markdown.source, lazy->u.markdown.prefix);
+		lazy->u.markdown.html = html ? html : "";
+	}
+	*len = strlen(v->u.markdown.html);
+	return v->u.markdown.html;
+}
+
+void
+value_hash(const struct value *v, struct siphash *h)
+{
+	const struct value *child;
+
+	siphash_u64(h, (uint64_t)v->kind);
+	switch (v->kind) {
+	case VALUE_NULL:
+		break;
+	case VALUE_BOOL:
+		siphash_u64(h, (uint64_t)v->u.boolean);
+		break;
+	case VALUE_NUMBER:
+		siphash_update(h, &v->u.number, sizeof(v->u.number));
+		break;
+	case VALUE_STRING:
+		siphash_u64(h, (uint64_t)v->u.string.len);
+		siphash_update(h, v->u.string.ptr, v->u.string.len);
+		break;
+	case VALUE_MARKDOWN:
+		siphash_string(h, v->u.markdown.source);
+		siphash_string(h, v->u.markdown.prefix);
+		break;
+	case VALUE_LIST:
+	case VALUE_MAP:
+		siphash_u64(h, (uint64_t)v->u.children.count);
+		for (child = v->u.children.first; child; child = child->next) {
+			if (v->kind == VALUE_MAP)
+				siphash_string(h, child->key);
+			value_hash(child, h);
+		}
+		break;
+	}
 }
 
 struct value *

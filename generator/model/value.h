@@ -17,7 +17,12 @@ enum value_kind {
 	VALUE_STRING,
 	VALUE_LIST,
 	VALUE_MAP,
+	VALUE_MARKDOWN,		/* Markdown, rendered to HTML on first use */
 };
+
+/* Renders Markdown to HTML; `prefix` goes before relative link targets. */
+typedef const char *(*value_markdown_fn)(void *ctx, const char *markdown,
+    const char *prefix);
 
 struct value {
 	enum value_kind	 kind;
@@ -35,6 +40,13 @@ struct value {
 			struct value	*last;
 			size_t		 count;
 		} children;		/* VALUE_LIST and VALUE_MAP */
+		struct {
+			const char		*source;
+			const char		*prefix;
+			value_markdown_fn	 render;
+			void			*ctx;
+			const char		*html;	/* once rendered */
+		} markdown;
 	} u;
 };
 
@@ -44,6 +56,12 @@ struct value	*value_number(struct arena *, double);
 struct value	*value_string(struct arena *, const char *);	/* copies */
 struct value	*value_stringn(struct arena *, const char *, size_t);
 struct value	*value_string_ref(struct arena *, const char *); /* no copy */
+/*
+ * Markdown that becomes HTML only when a template prints it, so that a
+ * page that need not be rendered again costs no Markdown rendering.
+ */
+struct value	*value_markdown(struct arena *, const char *source,
+		    const char *prefix, value_markdown_fn, void *ctx);
 struct value	*value_list(struct arena *);
 struct value	*value_map(struct arena *);
 
@@ -67,6 +85,17 @@ struct value	*value_get(const struct value *map, const char *key);
  * is the first), as templates name them: {{#items.0}} is "has items".
  */
 struct value	*value_child(const struct value *, const char *name);
+/*
+ * The text of a string, or the HTML of Markdown (rendered now if it was
+ * not yet; "" when it cannot be).  NULL for other kinds.
+ */
+const char	*value_text(const struct value *, size_t *len);
+/*
+ * Adds a value to a hash: its kind, keys and contents; Markdown by its
+ * source, so that hashing renders nothing.
+ */
+struct siphash;
+void		 value_hash(const struct value *, struct siphash *);
 /* Mustache truthiness: null, false and empty lists are false. */
 int		 value_is_truthy(const struct value *);
 /* Formats a number the shortest way that reads back equal ("1.21", "3"). */

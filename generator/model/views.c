@@ -85,15 +85,14 @@ join_names(const struct views *v, const struct ptrvec *items)
 	return s;
 }
 
-static const char *
+/* Markdown as HTML, rendered only when the page is (see value_markdown). */
+static struct value *
 body_html(const struct views *v, const char *markdown, const char *prefix)
 {
-	const char *html;
-
 	if (markdown == NULL)
-		return "";
-	html = v->markdown(v->markdown_ctx, markdown, prefix);
-	return html ? html : "";
+		return value_string_ref(A(v), "");
+	return value_markdown(A(v), markdown, prefix, v->markdown,
+	    v->markdown_ctx);
 }
 
 /* Units as links to their pages: [{name, url}]. */
@@ -485,7 +484,7 @@ view_plan(const struct views *v, const struct plan *plan)
 	for (i = 0; i < plan->children.len; i++)
 		value_push(children, plan_ref(v, plan->children.items[i]));
 	value_set_string_ref(A(v), map, "body", plan->body ? plan->body : "");
-	value_set_string_ref(A(v), map, "body_html", body_html(v, plan->body, ""));
+	value_set(map, "body_html", body_html(v, plan->body, ""));
 	value_set(map, "indicators", indicator_list(v, plan, NULL));
 	value_set(map, "sections", plan_sections(v, plan));
 	value_set(map, "units", plan_unit_list(v, plan));
@@ -537,8 +536,7 @@ report_value(const struct views *v, const struct report *report)
 	}
 	value_set_string_ref(A(v), map, "body", report->body ? report->body :
 	    "");
-	value_set_string_ref(A(v), map, "body_html", body_html(v, report->body,
-	    "../"));
+	value_set(map, "body_html", body_html(v, report->body, "../"));
 	return map;
 }
 
@@ -558,8 +556,7 @@ view_task(const struct views *v, const struct task *task)
 		value_set_string(A(v), section, "title", task->section->title);
 	}
 	value_set_string_ref(A(v), map, "body", task->body ? task->body : "");
-	value_set_string_ref(A(v), map, "body_html", body_html(v, task->body,
-	    "../"));
+	value_set(map, "body_html", body_html(v, task->body, "../"));
 	value_set(map, "lead_units", unit_links(v, task->plan, &task->lead));
 	value_set(map, "support_units", unit_links(v, task->plan,
 	    &task->support));

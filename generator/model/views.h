@@ -8,21 +8,20 @@
 #define GONGKAI_VIEWS_H
 
 #include "model.h"
+#include "value.h"
 
 struct value;
 
 /*
- * Renders Markdown to safe HTML.  `link_prefix` is put before relative
- * link targets, which are relative to the plan's folder.  Returns NULL
- * when the text cannot be rendered.
+ * Markdown is rendered to safe HTML through a value_markdown_fn: its
+ * prefix is put before relative link targets, which are relative to the
+ * plan's folder; NULL when the text cannot be rendered.
  */
-typedef const char *(*view_markdown_fn)(void *ctx, const char *markdown,
-    const char *link_prefix);
 
 struct views {
 	const struct model	*model;
 	struct arena		*arena;
-	view_markdown_fn	 markdown;
+	value_markdown_fn	 markdown;
 	void			*markdown_ctx;
 };
 

@@ -982,8 +982,8 @@ render_variable(struct render *r, const struct node *n,
 		return 0;
 	switch (v->kind) {
 	case VALUE_STRING:
-		text = v->u.string.ptr;
-		len = v->u.string.len;
+	case VALUE_MARKDOWN:
+		text = value_text(v, &len);
 		break;
 	case VALUE_NUMBER:
 		value_format_number(v->u.number, number);

@@ -9,6 +9,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/siphash.h"
 #include "model/json.h"
 #include "model/model.h"
 #include "model/value.h"
@@ -83,6 +84,75 @@ test_values(struct arena *arena)
 	    "value_stringn: length 2");
 	CHECK_STR(value_stringn(arena, "abcdef", 2)->u.string.ptr, "ab",
 	    "value_stringn: copies 2 bytes");
+}
+
+/* A Markdown renderer that counts its calls. */
+static int markdown_calls;
+
+static const char *
+fake_markdown(void *ctx, const char *source, const char *prefix)
+{
+	markdown_calls++;
+	return arena_printf(ctx, "<p>%s%s</p>", prefix, source);
+}
+
+static void
+digest_of(const struct value *v, struct siphash_digest *d)
+{
+	struct siphash s;
+
+	siphash_init(&s, &(struct siphash_key){ { 7, 8 } });
+	value_hash(v, &s);
+	siphash_final(&s, d);
+}
+
+static int
+same_digest(const struct value *a, const struct value *b)
+{
+	struct siphash_digest da, db;
+
+	digest_of(a, &da);
+	digest_of(b, &db);
+	return da.h[0] == db.h[0] && da.h[1] == db.h[1];
+}
+
+static void
+test_markdown_and_hash(struct arena *arena)
+{
+	struct value *md = value_markdown(arena, "*x*", "../", fake_markdown,
+	    arena);
+	struct value *m1 = value_map(arena), *m2 = value_map(arena);
+	struct value *m3 = value_map(arena), *m4 = value_map(arena);
+	size_t len = 0;
+
+	markdown_calls = 0;
+	value_set(m1, "body_html", md);
+	value_set_string(arena, m1, "title", "a");
+	CHECK(same_digest(m1, m1) && markdown_calls == 0,
+	    "value_hash: Markdown is hashed by its source, not rendered");
+	CHECK_STR(value_text(md, &len), "<p>../*x*</p>",
+	    "value_text: Markdown rendered on first use");
+	value_text(md, &len);
+	CHECK(markdown_calls == 1 && len == 13,
+	    "value_text: rendered once, then kept");
+	CHECK(value_is_truthy(md), "value_is_truthy: Markdown is truthy");
+
+	value_set(m2, "body_html", value_markdown(arena, "*x*", "", fake_markdown,
+	    arena));
+	value_set_string(arena, m2, "title", "a");
+	CHECK(!same_digest(m1, m2), "value_hash: the link prefix counts");
+	value_set(m3, "body_html", value_markdown(arena, "*x*", "../",
+	    fake_markdown, arena));
+	value_set_string(arena, m3, "title", "a");
+	CHECK(same_digest(m1, m3), "value_hash: equal trees, equal digests");
+	value_set(m4, "body_html", value_markdown(arena, "*x*", "../",
+	    fake_markdown, arena));
+	value_set_string(arena, m4, "titlf", "a");
+	CHECK(!same_digest(m1, m4), "value_hash: keys count");
+	CHECK(!same_digest(value_string(arena, "1"), value_number(arena, 1)),
+	    "value_hash: kinds count");
+	CHECK(!same_digest(value_list(arena), value_map(arena)),
+	    "value_hash: an empty list is not an empty map");
 }
 
 static void
@@ -533,6 +603,7 @@ main(void)
 	arena_init(&arena);
 	test_format_number();
 	test_values(&arena);
+	test_markdown_and_hash(&arena);
 	test_truthy(&arena);
 	test_json(&arena);
 	test_task_status(&arena);
