@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/fatal.h"
+#include "base/files.h"
 #include "load/content.h"
 #include "history/history.h"
 #include "load/source.h"
@@ -38,7 +41,35 @@ struct options {
 	const char	*cache_dir;	/* NULL: no history cache */
 	int		 require_history;
 	int		 quiet;
+	int		 timings;	/* print how long each stage took */
 };
+
+/* Stage timings for --timings: a wall clock read between stages. */
+struct timings {
+	int		 on;
+	struct timespec	 last;
+};
+
+static void
+timings_start(struct timings *t, int on)
+{
+	t->on = on;
+	clock_gettime(CLOCK_MONOTONIC, &t->last);
+}
+
+static void
+timings_mark(struct timings *t, const char *stage)
+{
+	struct timespec now;
+
+	if (!t->on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(stderr, "gongkai: timings: %-8s %6.3f s\n", stage,
+	    (double)(now.tv_sec - t->last.tv_sec) +
+	    (double)(now.tv_nsec - t->last.tv_nsec) / 1e9);
+	t->last = now;
+}
 
 static void
 usage(FILE *f)
@@ -67,6 +98,7 @@ usage(FILE *f)
 	    ".cache/gongkai)\n"
 	    "  --no-cache     describe the whole history again\n"
 	    "  --quiet        print nothing on success\n"
+	    "  --timings      print how long each stage took (stderr)\n"
 	    "\n"
 	    "Exit status: 0 success, 1 content errors, 2 usage or "
 	    "environment errors.\n"
@@ -86,6 +118,7 @@ options_parse(struct options *opt, int argc, char **argv)
 		{ "require-history", no_argument, NULL, 'R' },
 		{ "cache-dir", required_argument, NULL, 'C' },
 		{ "no-cache", no_argument, NULL, 'N' },
+		{ "timings", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -100,6 +133,7 @@ options_parse(struct options *opt, int argc, char **argv)
 	opt->cache_dir = ".cache/gongkai";
 	opt->require_history = 0;
 	opt->quiet = 0;
+	opt->timings = 0;
 	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		if (c == 'h' || c == 'V') {
 			opt->command = c == 'h' ? "help" : "version";
@@ -136,6 +170,9 @@ options_parse(struct options *opt, int argc, char **argv)
 			break;
 		case 'N':
 			opt->cache_dir = NULL;
+			break;
+		case 'T':
+			opt->timings = 1;
 			break;
 		case 'h':
 			opt->command = "help";
@@ -268,6 +305,52 @@ run_check(const struct options *opt)
 	return rc;
 }
 
+/* FNV-1a of a string, its NUL included, continuing from `h`. */
+static unsigned long long
+name_hash(unsigned long long h, const char *s)
+{
+	do
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	while (*s++ != '\0');
+	return h;
+}
+
+/*
+ * The manifest of the site at --out built from --content, which lets the
+ * next build link unchanged pages instead of writing them: in the cache
+ * directory, named after the real paths of both.
+ */
+static const char *
+pages_manifest_path(const struct options *opt, struct arena *arena)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	char *copy1, *copy2, *content, *parent;
+
+	if (opt->cache_dir == NULL)
+		return NULL;
+	copy1 = xstrdup(opt->out_dir);
+	copy2 = xstrdup(opt->out_dir);
+	content = realpath(opt->content_dir, NULL);
+	parent = realpath(dirname(copy1), NULL);
+	if (content != NULL && parent != NULL) {
+		h = name_hash(h, content);
+		h = name_hash(h, parent);
+		h = name_hash(h, basename(copy2));
+	}
+	free(copy1);
+	free(copy2);
+	free(parent);
+	if (content == NULL || parent == NULL) {
+		free(content);
+		return NULL;
+	}
+	free(content);
+	if (mkdir_parents(opt->cache_dir) == -1)
+		return NULL;
+	return arena_printf(arena, "%s/pages-%016llx.manifest",
+	    opt->cache_dir, h);
+}
+
 static int
 run_build(const struct options *opt)
 {
@@ -278,6 +361,7 @@ run_build(const struct options *opt)
 	struct history history;
 	struct output output;
 	const char *theme_dir = opt->theme_dir;
+	struct timings timings;
 	struct date today;
 	int rc;
 
@@ -289,9 +373,13 @@ run_build(const struct options *opt)
 		return EXIT_USAGE;
 	}
 	arena_init(&arena);
+	timings_start(&timings, opt->timings);
 	rc = run_load(opt, &arena, &source, &content);
-	if (rc == EXIT_OK)
+	timings_mark(&timings, "load");
+	if (rc == EXIT_OK) {
 		rc = run_history(opt, &arena, &history);
+		timings_mark(&timings, "history");
+	}
 	if (rc == EXIT_OK) {
 		model_build(&model, &arena, &content, &today);
 		history_index(&history, &arena, &content);
@@ -299,23 +387,31 @@ run_build(const struct options *opt)
 		if (theme_dir == NULL && content.site.theme != NULL)
 			theme_dir = arena_printf(&arena, "%s/%s",
 			    opt->content_dir, content.site.theme);
+		timings_mark(&timings, "model");
 	}
-	if (rc == EXIT_OK && output_begin(&output, opt->out_dir) == -1)
+	if (rc == EXIT_OK && output_begin(&output, opt->out_dir,
+	    pages_manifest_path(opt, &arena)) == -1)
 		rc = EXIT_USAGE;
 	if (rc == EXIT_OK) {
 		rc = site_render(&model, &source, theme_dir, &output) == 0 ?
 		    EXIT_OK : EXIT_USAGE;
+		timings_mark(&timings, "render");
 		if (rc == EXIT_OK)
 			rc = output_commit(&output) == 0 ? EXIT_OK : EXIT_USAGE;
 		else
 			output_abort(&output);
+		timings_mark(&timings, "write");
 	}
 	if (rc == EXIT_OK && !opt->quiet && history.available)
 		printf("gongkai: history: %zu commits read (%zu described, "
 		    "%zu from the cache), %zu with public changes\n",
 		    history.computed + history.cached, history.computed,
 		    history.cached, history.commits.len);
-	if (rc == EXIT_OK && !opt->quiet)
+	if (rc == EXIT_OK && !opt->quiet && output.reused > 0)
+		printf("gongkai: wrote %zu pages and %zu files to %s (%zu "
+		    "unchanged since the last build, linked)\n", output.pages,
+		    output.files, opt->out_dir, output.reused);
+	else if (rc == EXIT_OK && !opt->quiet)
 		printf("gongkai: wrote %zu pages and %zu files to %s\n",
 		    output.pages, output.files, opt->out_dir);
 	source_close(&source);

@@ -12,6 +12,7 @@
 
 #include "../base/buf.h"
 #include "../base/fatal.h"
+#include "../base/files.h"
 #include "../base/strmap.h"
 #include "cache.h"
 #include "internal.h"
@@ -271,7 +272,6 @@ cache_load(struct history_cache *cache, git_repository *repo,
 
 static void	cache_flush(struct history_cache *);
 static void	cache_begin(struct history_cache *);
-static int	mkdir_parents(const char *);
 
 /* One cache file per repository and content directory. */
 static unsigned long long
@@ -350,25 +350,6 @@ history_cache_store(struct history_cache *cache,
 	for (i = 0; i < hc->changes.len; i++)
 		write_change(&cache->out, hc->changes.items[i]);
 	cache_flush(cache);
-}
-
-/* Creates `dir` and its parents. */
-static int
-mkdir_parents(const char *dir)
-{
-	char *copy = xstrdup(dir), *p;
-	int rc = 0;
-
-	for (p = strchr(copy + 1, '/'); p; p = strchr(p + 1, '/')) {
-		*p = '\0';
-		if (mkdir(copy, 0755) == -1 && errno != EEXIST)
-			rc = -1;
-		*p = '/';
-	}
-	if (mkdir(copy, 0755) == -1 && errno != EEXIST)
-		rc = -1;
-	free(copy);
-	return rc;
 }
 
 /* Writes the pending record to the next cache file. */

@@ -1,13 +1,16 @@
 /* Site rendering: one pass over the public model, page by page. */
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/fatal.h"
 #include "../base/jobs.h"
+#include "../base/siphash.h"
 #include "../history/history.h"
 #include "../load/source.h"
 #include "../model/json.h"
@@ -21,6 +24,7 @@
 #include "theme.h"
 
 #define MAX_ATTACHMENT_SIZE	(20 * 1024 * 1024)
+#define MAX_PROGRAM_SIZE	(256 * 1024 * 1024)
 
 enum page_kind {
 	PAGE_HOME,
@@ -57,6 +61,7 @@ static const char *const page_templates[PAGE_KIND_COUNT] = {
 
 struct renderer {
 	struct model			*model;
+	const struct siphash_digest	*fingerprint;	/* code and theme */
 	struct arena			*arena;		/* the build's */
 	struct arena			 page_arena;	/* one page's */
 	struct theme			 theme;
@@ -158,8 +163,28 @@ renderer_sitemap_add(struct renderer *r, const char *path)
 }
 
 /*
- * Renders one page from its view model and writes it with its JSON.
- * `root` overrides the relative way back to the site root (404.html,
+ * What a page is made from, as a keyed hash: the generator's code and the
+ * theme (the fingerprint), the kind of page, its path and its whole
+ * rendering context.  Its HTML and JSON are functions of these alone.
+ */
+static void
+page_key(const struct renderer *r, enum page_kind kind, const char *path,
+    const struct value *context, struct siphash_digest *key)
+{
+	struct siphash h;
+
+	siphash_init(&h, output_hash_key(r->output));
+	siphash_update(&h, r->fingerprint, sizeof(*r->fingerprint));
+	siphash_u64(&h, (uint64_t)kind);
+	siphash_string(&h, path);
+	value_hash(context, &h);
+	siphash_final(&h, key);
+}
+
+/*
+ * Renders one page from its view model and writes it with its JSON, or
+ * links both from the published site when they are made from the same
+ * (output_reuse).  `root` overrides the relative way back to the site root (404.html,
  * which is served at any address, uses the absolute base URL).
  */
 static int
@@ -169,6 +194,8 @@ renderer_page(struct renderer *r, enum page_kind kind, const char *path,
 	struct arena *arena = &r->page_arena;
 	struct mustache_error error;
 	struct value *context = value_map(arena);
+	struct siphash_digest key;
+	const char *data_path;
 
 	value_set(context, "site", view_site(&(struct views){ r->model, arena,
 	    renderer_markdown, arena }));
@@ -183,23 +210,30 @@ renderer_page(struct renderer *r, enum page_kind kind, const char *path,
 	/* Changes listed outside their task's page say whose they are. */
 	value_set_bool(arena, context, "show_context", kind != PAGE_TASK);
 	value_set(context, "page", view);
-	buf_reset(&r->html);
-	if (mustache_render(r->engine, r->templates[kind], context, &r->html,
-	    &error) == -1) {
-		fprintf(stderr, "gongkai: error: rendering %s with "
-		    "templates/%s.mustache: %s\n", path, page_templates[kind],
-		    error.msg);
-		return -1;
+	page_key(r, kind, path, context, &key);
+	if (output_reuse(r->output, path, &key) == -1) {
+		buf_reset(&r->html);
+		if (mustache_render(r->engine, r->templates[kind], context,
+		    &r->html, &error) == -1) {
+			fprintf(stderr, "gongkai: error: rendering %s with "
+			    "templates/%s.mustache: %s\n", path,
+			    page_templates[kind], error.msg);
+			return -1;
+		}
+		if (output_write(r->output, path, r->html.data, r->html.len,
+		    &key) == -1)
+			return -1;
 	}
-	if (output_write(r->output, path, r->html.data, r->html.len) == -1)
-		return -1;
 	if (kind == PAGE_NOT_FOUND || kind == PAGE_FEED)
 		return 0;
 	renderer_sitemap_add(r, path);
+	data_path = data_path_of(arena, path);
+	if (output_reuse(r->output, data_path, &key) == 0)
+		return 0;
 	buf_reset(&r->json);
 	json_write(&r->json, view);
-	return output_write(r->output, data_path_of(arena, path), r->json.data,
-	    r->json.len);
+	return output_write(r->output, data_path, r->json.data, r->json.len,
+	    &key);
 }
 
 /* Starts a page: a fresh page arena and the view builder over it. */
@@ -322,7 +356,7 @@ renderer_files(struct renderer *r, struct source *source,
 			    path);
 			return -1;
 		}
-		if (output_write(r->output, path, data, len) == -1)
+		if (output_write(r->output, path, data, len, NULL) == -1)
 			return -1;
 	}
 	return 0;
@@ -343,7 +377,7 @@ renderer_static(struct renderer *r)
 		    NULL)
 			return -1;
 		if (output_write(r->output, path + strlen("static/"), data,
-		    len) == -1)
+		    len, NULL) == -1)
 			return -1;
 	}
 	return 0;
@@ -388,12 +422,14 @@ renderer_sitemap_and_robots(struct renderer *r)
 	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 	buf_append(&doc, r->sitemap.data, r->sitemap.len);
 	buf_puts(&doc, "</urlset>\n");
-	rc = output_write(r->output, "sitemap.xml", doc.data, doc.len);
+	rc = output_write(r->output, "sitemap.xml", doc.data, doc.len,
+	    NULL);
 	buf_reset(&doc);
 	buf_printf(&doc, "User-agent: *\nAllow: /\n\nSitemap: %s/sitemap.xml\n",
 	    base);
 	if (rc == 0)
-		rc = output_write(r->output, "robots.txt", doc.data, doc.len);
+		rc = output_write(r->output, "robots.txt", doc.data,
+		    doc.len, NULL);
 	buf_free(&doc);
 	return rc;
 }
@@ -405,10 +441,12 @@ renderer_sitemap_and_robots(struct renderer *r)
  */
 static int
 renderer_init(struct renderer *r, struct model *model, struct arena *arena,
-    const char *theme_dir, struct output *output)
+    const char *theme_dir, const struct siphash_digest *fingerprint,
+    struct output *output)
 {
 	memset(r, 0, sizeof(*r));
 	r->model = model;
+	r->fingerprint = fingerprint;
 	r->arena = arena;
 	r->output = output;
 	r->theme.dir = theme_dir;
@@ -503,7 +541,8 @@ renderer_parallel(struct renderer *main_r, const char *theme_dir)
 		workers[i].count = jobs;
 		workers[i].sitemaps = sitemaps;
 		workers[i].rc = renderer_init(&workers[i].r, main_r->model,
-		    &workers[i].arena, theme_dir, main_r->output);
+		    &workers[i].arena, theme_dir, main_r->fingerprint,
+		    main_r->output);
 	}
 	for (i = 0; i < jobs && rc == 0; i++, started++)
 		if (workers[i].rc == -1 || pthread_create(&workers[i].thread,
@@ -527,16 +566,52 @@ renderer_parallel(struct renderer *main_r, const char *theme_dir)
 	return rc;
 }
 
+/*
+ * The fingerprint of what renders pages: this program's own file and the
+ * theme's templates.  When either cannot be read it is random, and no
+ * page of the last build is reused.
+ */
+static void
+site_fingerprint(const char *theme_dir, struct arena *arena,
+    struct siphash_digest *fingerprint)
+{
+	struct theme theme = { theme_dir, arena };
+	struct siphash_key key = { { 0, 0 } };
+	struct siphash h;
+	char *chunk = xmalloc(1 << 16);
+	size_t total = 0;
+	ssize_t n = -1;
+	int fd;
+
+	siphash_init(&h, &key);
+	if ((fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC)) != -1) {
+		while ((n = read(fd, chunk, 1 << 16)) > 0 &&
+		    (total += (size_t)n) < MAX_PROGRAM_SIZE)
+			siphash_update(&h, chunk, (size_t)n);
+		close(fd);
+	}
+	free(chunk);
+	if (n != 0 || theme_hash_templates(&theme, &h) == -1) {
+		siphash_random_key(&key);
+		siphash_u64(&h, key.k[0]);
+		siphash_u64(&h, key.k[1]);
+	}
+	siphash_final(&h, fingerprint);
+}
+
 int
 site_render(struct model *model, struct source *source, const char *theme_dir,
     struct output *output)
 {
+	struct siphash_digest fingerprint;
 	struct renderer r;
 	size_t i;
 	int rc = -1;
 
 	markdown_init();
-	if (renderer_init(&r, model, model->arena, theme_dir, output) == -1 ||
+	site_fingerprint(theme_dir, model->arena, &fingerprint);
+	if (renderer_init(&r, model, model->arena, theme_dir, &fingerprint,
+	    output) == -1 ||
 	    renderer_parallel(&r, theme_dir) == -1)
 		goto done;
 	for (i = 0; i < model->content->plans.len; i++)

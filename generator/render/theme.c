@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../base/arena.h"
+#include "../base/siphash.h"
 #include "theme.h"
 
 #define MAX_THEME_FILE_SIZE	(4 * 1024 * 1024)
@@ -125,4 +126,29 @@ theme_static_files(struct theme *theme, struct ptrvec *out)
 		if (n == 0 || strcmp(out->items[n - 1], out->items[i]) != 0)
 			out->items[n++] = out->items[i];
 	out->len = n;
+}
+
+int
+theme_hash_templates(struct theme *theme, struct siphash *h)
+{
+	struct ptrvec files = { NULL, 0, 0 };
+	const char *data;
+	size_t i, len;
+	int failed = 0;
+
+	if (theme->dir == NULL)
+		return 0;
+	theme_list_dir(theme, "templates", &files, 0);
+	if (files.len > 1)
+		qsort(files.items, files.len, sizeof(void *), path_compare);
+	for (i = 0; i < files.len; i++) {
+		data = theme_read_override(theme, files.items[i], &len,
+		    &failed);
+		if (data == NULL)
+			return -1;
+		siphash_string(h, files.items[i]);
+		siphash_u64(h, (uint64_t)len);
+		siphash_update(h, data, len);
+	}
+	return 0;
 }

@@ -32,6 +32,14 @@ struct theme {
 const char	*theme_read(struct theme *, const char *path, size_t *len,
 		    int *failed);
 
+/*
+ * Adds every template of the override directory (path and contents) to a
+ * hash; the embedded ones are part of the binary.  Returns -1 when one
+ * cannot be read.
+ */
+struct siphash;
+int		 theme_hash_templates(struct theme *, struct siphash *);
+
 /* Lists every static file (under static/) of both, sorted, deduplicated. */
 void		 theme_static_files(struct theme *, struct ptrvec *out);
 

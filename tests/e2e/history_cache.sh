@@ -5,6 +5,9 @@
 # commits, with a damaged cache, with a cache of another repository and
 # with a cache directory that cannot be written.  A marker planted in a
 # copy of the cache shows that a warm build really takes commits from it.
+# Each cached build is also made into one and the same site ($tmp/live),
+# which links its unchanged pages from the last one: it must equal the
+# fresh build just as well.
 # The fixture is make_main_repo (tests/fixtures/history/repos.sh).
 T=history_cache
 . tests/fixtures/history/lib.sh
@@ -28,7 +31,14 @@ cached() {
 	expect_rc "$2: builds with exit status 0" 0
 	same_tree "$2: byte-identical to a --no-cache build" "$tmp/$last" \
 	    "$tmp/$1"
+	build "live-$1" "$content" "$tmp/live" --cache-dir "${3:-$cache}"
+	same_tree "$2: the rebuilt live site is byte-identical too" \
+	    "$tmp/$last" "$tmp/live"
+	if grep -q 'unchanged since the last build' "$tmp/live-$1.stdout"; then
+		live_linked="$live_linked $1"
+	fi
 }
+live_linked=
 # cache_file DIR: the one cache file in DIR.
 cache_file() {
 	ls "$1"/history-*.cache 2>/dev/null | head -1
@@ -110,6 +120,16 @@ has "reset and new commits: the new history is shown" \
     "$tmp/i/plans/demo/tasks/01.html" '完成时限 2025年6月 → 2025年9月'
 nowhere "reset and new commits: the dropped commits are not" "$tmp/i" \
     "$N1B" "$M13" '2024-10-31'
+
+# The warm build, the new commit and the amended tip leave most pages as
+# they were; the reset drops the commit that renamed the site, which
+# changes every page's title.
+if [ "$live_linked" = " c e g" ]; then
+	ok "the live site linked unchanged pages after c, e and g"
+else
+	fail "the live site linked unchanged pages after c, e and g" \
+	    "it did after:$live_linked"
+fi
 
 # A damaged cache is ignored.
 cfile=$(cache_file "$cache")

@@ -1,0 +1,27 @@
+/* Small file-system helpers. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fatal.h"
+#include "files.h"
+
+int
+mkdir_parents(const char *dir)
+{
+	char *copy = xstrdup(dir), *p;
+	int rc = 0;
+
+	for (p = strchr(copy + 1, '/'); p; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		if (mkdir(copy, 0755) == -1 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	if (mkdir(copy, 0755) == -1 && errno != EEXIST)
+		rc = -1;
+	free(copy);
+	return rc;
+}
