@@ -1,4 +1,4 @@
-/* SipHash-2-4: two compression rounds per word, four finalization rounds. */
+/* SipHash-c-d: c compression rounds per word, d finalization rounds. */
 #include <sys/random.h>
 
 #include <errno.h>
@@ -8,38 +8,48 @@
 
 #define ROTL(x, b)	(((x) << (b)) | ((x) >> (64 - (b))))
 
+static inline void
+sip_round(uint64_t v[4])
+{
+	v[0] += v[1];
+	v[1] = ROTL(v[1], 13);
+	v[1] ^= v[0];
+	v[0] = ROTL(v[0], 32);
+	v[2] += v[3];
+	v[3] = ROTL(v[3], 16);
+	v[3] ^= v[2];
+	v[0] += v[3];
+	v[3] = ROTL(v[3], 21);
+	v[3] ^= v[0];
+	v[2] += v[1];
+	v[1] = ROTL(v[1], 17);
+	v[1] ^= v[2];
+	v[2] = ROTL(v[2], 32);
+}
+
 static void
 sip_rounds(uint64_t v[4], int n)
 {
-	while (n-- > 0) {
-		v[0] += v[1];
-		v[1] = ROTL(v[1], 13);
-		v[1] ^= v[0];
-		v[0] = ROTL(v[0], 32);
-		v[2] += v[3];
-		v[3] = ROTL(v[3], 16);
-		v[3] ^= v[2];
-		v[0] += v[3];
-		v[3] = ROTL(v[3], 21);
-		v[3] ^= v[0];
-		v[2] += v[1];
-		v[1] = ROTL(v[1], 17);
-		v[1] ^= v[2];
-		v[2] = ROTL(v[2], 32);
-	}
+	while (n-- > 0)
+		sip_round(v);
+}
+
+static inline void
+sip_word(struct siphash *s, uint64_t m)
+{
+	s->v[3] ^= m;
+	sip_round(s->v);
+	if (s->word_rounds == 2)
+		sip_round(s->v);
+	s->v[0] ^= m;
 }
 
 static void
-sip_word(uint64_t v[4], uint64_t m)
+sip_begin(struct siphash *s, const struct siphash_key *key, uint64_t wide,
+    int c, int d)
 {
-	v[3] ^= m;
-	sip_rounds(v, 2);
-	v[0] ^= m;
-}
-
-static void
-sip_begin(struct siphash *s, const struct siphash_key *key, uint64_t wide)
-{
+	s->word_rounds = c;
+	s->final_rounds = d;
 	s->v[0] = key->k[0] ^ 0x736f6d6570736575ULL;
 	s->v[1] = key->k[1] ^ 0x646f72616e646f6dULL ^ wide;
 	s->v[2] = key->k[0] ^ 0x6c7967656e657261ULL;
@@ -51,7 +61,13 @@ sip_begin(struct siphash *s, const struct siphash_key *key, uint64_t wide)
 void
 siphash_init(struct siphash *s, const struct siphash_key *key)
 {
-	sip_begin(s, key, 0xee);
+	sip_begin(s, key, 0xee, 1, 3);
+}
+
+void
+siphash_init_24(struct siphash *s, const struct siphash_key *key)
+{
+	sip_begin(s, key, 0xee, 2, 4);
 }
 
 void
@@ -66,7 +82,7 @@ siphash_update(struct siphash *s, const void *data, size_t len)
 	while (fill != 0 && p < end) {
 		s->tail |= (uint64_t)*p++ << (8 * fill);
 		if (++fill == 8) {
-			sip_word(s->v, s->tail);
+			sip_word(s, s->tail);
 			s->tail = 0;
 			fill = 0;
 		}
@@ -76,7 +92,7 @@ siphash_update(struct siphash *s, const void *data, size_t len)
 		    (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
 		    (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
 		    (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-		sip_word(s->v, m);
+		sip_word(s, m);
 	}
 	for (fill = 0; p < end; fill++)
 		s->tail |= (uint64_t)*p++ << (8 * fill);
@@ -98,6 +114,11 @@ siphash_u64(struct siphash *s, uint64_t n)
 	unsigned char b[8];
 	int i;
 
+	if ((s->len & 7) == 0) {	/* on a word boundary: the word itself */
+		s->len += 8;
+		sip_word(s, n);
+		return;
+	}
 	for (i = 0; i < 8; i++)
 		b[i] = (unsigned char)(n >> (8 * i));
 	siphash_update(s, b, 8);
@@ -107,7 +128,7 @@ siphash_u64(struct siphash *s, uint64_t n)
 static void
 sip_last(struct siphash *s)
 {
-	sip_word(s->v, s->tail | (uint64_t)(s->len & 0xff) << 56);
+	sip_word(s, s->tail | (uint64_t)(s->len & 0xff) << 56);
 }
 
 void
@@ -115,17 +136,17 @@ siphash_final(struct siphash *s, struct siphash_digest *out)
 {
 	sip_last(s);
 	s->v[2] ^= 0xee;
-	sip_rounds(s->v, 4);
+	sip_rounds(s->v, s->final_rounds);
 	out->h[0] = s->v[0] ^ s->v[1] ^ s->v[2] ^ s->v[3];
 	s->v[1] ^= 0xdd;
-	sip_rounds(s->v, 4);
+	sip_rounds(s->v, s->final_rounds);
 	out->h[1] = s->v[0] ^ s->v[1] ^ s->v[2] ^ s->v[3];
 }
 
 void
 siphash_init64(struct siphash *s, const struct siphash_key *key)
 {
-	sip_begin(s, key, 0);
+	sip_begin(s, key, 0, 2, 4);
 }
 
 uint64_t
@@ -133,7 +154,7 @@ siphash_final64(struct siphash *s)
 {
 	sip_last(s);
 	s->v[2] ^= 0xff;
-	sip_rounds(s->v, 4);
+	sip_rounds(s->v, s->final_rounds);
 	return s->v[0] ^ s->v[1] ^ s->v[2] ^ s->v[3];
 }
 

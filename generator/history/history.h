@@ -38,6 +38,9 @@ struct field_change {
 	int		 is_body;	/* line diff of the Markdown body */
 };
 
+struct plan;
+struct task;
+
 struct change {
 	enum entity_kind	 entity;
 	enum change_kind	 kind;
@@ -53,6 +56,15 @@ struct change {
 	/* Set by history_index: the entity this change belongs to now. */
 	const char		*entity_key;	/* its path now, or at deletion */
 	int			 shown;
+	/*
+	 * And, for a shown change of an entity that exists now, where it is:
+	 * its kind, plan, task (NULL for a plan's change or a task that is
+	 * gone) and the report's id when the report is still there.
+	 */
+	enum entity_kind	 now_kind;
+	const struct plan	*now_plan;	/* NULL: deleted, or gone */
+	const struct task	*now_task;
+	const char		*now_report;
 	struct history_commit	*commit;
 };
 

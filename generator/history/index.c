@@ -203,6 +203,45 @@ indexer_file(struct indexer *ix, struct change *change)
 		    "%s/%s", plan, task), change);
 }
 
+static int
+task_has_report(const struct task *task, const char *file_id)
+{
+	size_t i;
+
+	for (i = 0; i < task->reports.len; i++)
+		if (strcmp(((const struct report *)task->reports.items[i])->
+		    file_id, file_id) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where a shown change's entity is now, found once here rather than by
+ * every page that lists the change.  A key with "@" is of an entity
+ * deleted while another took its path: it has no place now.
+ */
+static void
+indexer_locate(struct indexer *ix, const struct content *content,
+    struct change *change)
+{
+	const char *plan_id, *task_id, *report_id, *key = change->entity_key;
+
+	change->now_plan = NULL;
+	change->now_task = NULL;
+	change->now_report = NULL;
+	if (key == NULL || strchr(key, '@') != NULL ||
+	    entity_of_path(ix->arena, key, &change->now_kind, &plan_id,
+	    &task_id, &report_id) == -1 ||
+	    (change->now_plan = content_find_plan(content, plan_id)) == NULL ||
+	    change->now_kind == ENTITY_PLAN ||
+	    (change->now_task = plan_find_task(change->now_plan, task_id)) ==
+	    NULL)
+		return;
+	if (change->now_kind == ENTITY_REPORT &&
+	    task_has_report(change->now_task, report_id))
+		change->now_report = report_id;
+}
+
 void
 history_index(struct history *history, struct arena *arena,
     const struct content *content)
@@ -241,6 +280,7 @@ history_index(struct history *history, struct arena *arena,
 				continue;
 			hc->shown++;
 			indexer_file(&ix, change);
+			indexer_locate(&ix, content, change);
 		}
 		if (hc->shown > 0)
 			history->commits.items[n++] = hc;

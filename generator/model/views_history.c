@@ -128,47 +128,29 @@ field_value(const struct views *v, const struct field_change *f)
 	return map;
 }
 
-static int
-task_has_report(const struct task *task, const char *file_id)
-{
-	size_t i;
-
-	for (i = 0; i < task->reports.len; i++)
-		if (strcmp(((const struct report *)task->reports.items[i])->
-		    file_id, file_id) == 0)
-			return 1;
-	return 0;
-}
-
 /*
- * The page an entity has now, if it is public (from the change's key),
+ * The page an entity has now, if it is public (located by history_index),
  * and words saying whose it is: "示例区 第2项".
  */
 static const char *
 change_target(const struct views *v, const struct change *change,
     const char **context)
 {
-	enum entity_kind kind;
-	const char *plan_id, *task_id, *report_id, *key = change->entity_key;
-	const struct plan *plan;
-	const struct task *task;
+	const struct plan *plan = change->now_plan;
+	const struct task *task = change->now_task;
 
 	*context = NULL;
-	if (key == NULL || strchr(key, '@') != NULL ||
-	    entity_of_path(A(v), key, &kind, &plan_id, &task_id,
-	    &report_id) == -1)
-		return NULL;
-	if ((plan = content_find_plan(v->model->content, plan_id)) == NULL)
+	if (plan == NULL)
 		return NULL;
 	*context = plan->region;
-	if (kind == ENTITY_PLAN)
+	if (change->now_kind == ENTITY_PLAN)
 		return plan_url(A(v), plan);
-	if ((task = plan_find_task(plan, task_id)) == NULL)
+	if (task == NULL)
 		return NULL;
 	*context = arena_printf(A(v), "%s 第%ld项", plan->region, task->number);
-	if (kind == ENTITY_REPORT && task_has_report(task, report_id))
+	if (change->now_report != NULL)
 		return arena_printf(A(v), "%s#report-%s", task_url(A(v), task),
-		    report_id);
+		    change->now_report);
 	return task_url(A(v), task);
 }
 

@@ -323,7 +323,7 @@ test_siphash(void)
 	    "siphash: reference vector, empty message");
 	CHECK(sip64_of(15, 15) == 0xa129ca6149be45e5ULL,
 	    "siphash: reference vector, 15 bytes (the paper's example)");
-	siphash_init(&s, &(struct siphash_key){ { 0x0706050403020100ULL,
+	siphash_init_24(&s, &(struct siphash_key){ { 0x0706050403020100ULL,
 	    0x0f0e0d0c0b0a0908ULL } });
 	siphash_final(&s, &a);
 	CHECK(a.h[0] == 0xe6a825ba047f81a3ULL && a.h[1] == 0x930255c71472f66dULL,
@@ -348,6 +348,12 @@ test_siphash(void)
 	siphash_final(&s, &b);
 	CHECK(a.h[0] != b.h[0] && a.h[1] != b.h[1],
 	    "siphash: another key, another digest");
+	siphash_init_24(&s, &key);
+	siphash_string(&s, "ab");
+	siphash_string(&s, "c");
+	siphash_final(&s, &b);
+	CHECK(a.h[0] != b.h[0] && a.h[1] != b.h[1],
+	    "siphash: 1-3 and 2-4 are different functions");
 	CHECK(siphash_random_key(&key) == 0 && siphash_random_key(&other) == 0
 	    && (key.k[0] != other.k[0] || key.k[1] != other.k[1]),
 	    "siphash: random keys differ");
