@@ -12,7 +12,7 @@
 struct indexer {
 	struct arena	*arena;
 	struct history	*history;
-	struct strmap	 public_now;	/* paths of public entities */
+	struct strmap	 public_now;	/* path → its plan, task or report */
 	struct strmap	 alias;		/* older path → entity key */
 	struct strmap	 verdict;	/* entity key → show or hide */
 	struct strmap	 newest;	/* entity key → its newest change */
@@ -31,14 +31,14 @@ indexer_public_paths(struct indexer *ix, const struct content *content)
 
 	for (i = 0; i < content->plans.len; i++) {
 		plan = content->plans.items[i];
-		strmap_put(&ix->public_now, plan->path, (void *)show);
+		strmap_put(&ix->public_now, plan->path, (void *)plan);
 		for (j = 0; j < plan->tasks.len; j++) {
 			task = plan->tasks.items[j];
-			strmap_put(&ix->public_now, task->path, (void *)show);
+			strmap_put(&ix->public_now, task->path, (void *)task);
 			for (k = 0; k < task->reports.len; k++) {
 				report = task->reports.items[k];
 				strmap_put(&ix->public_now, report->path,
-				    (void *)show);
+				    (void *)report);
 			}
 		}
 	}
@@ -225,14 +225,37 @@ indexer_locate(struct indexer *ix, const struct content *content,
     struct change *change)
 {
 	const char *plan_id, *task_id, *report_id, *key = change->entity_key;
+	const struct report *report;
+	const struct task *task;
+	void *now;
 
 	change->now_plan = NULL;
 	change->now_task = NULL;
 	change->now_report = NULL;
 	if (key == NULL || strchr(key, '@') != NULL ||
 	    entity_of_path(ix->arena, key, &change->now_kind, &plan_id,
-	    &task_id, &report_id) == -1 ||
-	    (change->now_plan = content_find_plan(content, plan_id)) == NULL ||
+	    &task_id, &report_id) == -1)
+		return;
+	if ((now = strmap_get(&ix->public_now, key)) != NULL) {
+		/* The usual case: the entity is there, found by its path. */
+		switch (change->now_kind) {
+		case ENTITY_PLAN:
+			change->now_plan = now;
+			return;
+		case ENTITY_TASK:
+			task = now;
+			break;
+		default:
+			report = now;
+			task = report->task;
+			change->now_report = report->file_id;
+			break;
+		}
+		change->now_task = task;
+		change->now_plan = task->plan;
+		return;
+	}
+	if ((change->now_plan = content_find_plan(content, plan_id)) == NULL ||
 	    change->now_kind == ENTITY_PLAN ||
 	    (change->now_task = plan_find_task(change->now_plan, task_id)) ==
 	    NULL)
