@@ -173,6 +173,8 @@ page_key(const struct renderer *r, enum page_kind kind, const char *path,
 {
 	struct siphash h;
 
+	if (!output_keeps_manifest(r->output))
+		return;		/* nothing will read the key */
 	siphash_init(&h, output_hash_key(r->output));
 	siphash_update(&h, r->fingerprint, sizeof(*r->fingerprint));
 	siphash_u64(&h, (uint64_t)kind);
@@ -194,7 +196,7 @@ renderer_page(struct renderer *r, enum page_kind kind, const char *path,
 	struct arena *arena = &r->page_arena;
 	struct mustache_error error;
 	struct value *context = value_map(arena);
-	struct siphash_digest key;
+	struct siphash_digest key = { { 0, 0 } };
 	const char *data_path;
 
 	value_set(context, "site", view_site(&(struct views){ r->model, arena,

@@ -264,6 +264,12 @@ entry_matches(const struct output_entry *e, const struct stat *st)
 	    e->mtime_ns == (unsigned long long)st->st_mtim.tv_nsec;
 }
 
+int
+output_keeps_manifest(const struct output *out)
+{
+	return out->manifest_path != NULL;
+}
+
 const struct siphash_key *
 output_hash_key(const struct output *out)
 {

@@ -48,6 +48,9 @@ struct output {
 int	 output_begin(struct output *, const char *out_dir,
 	    const char *manifest_path);
 
+/* Whether there is a manifest (a cache directory): keys are used. */
+int	 output_keeps_manifest(const struct output *);
+
 /* The key with which page keys are hashed (random per manifest). */
 const struct siphash_key *output_hash_key(const struct output *);
 
