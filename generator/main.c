@@ -305,16 +305,6 @@ run_check(const struct options *opt)
 	return rc;
 }
 
-/* FNV-1a of a string, its NUL included, continuing from `h`. */
-static unsigned long long
-name_hash(unsigned long long h, const char *s)
-{
-	do
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	while (*s++ != '\0');
-	return h;
-}
-
 /*
  * The manifest of the site at --out built from --content, which lets the
  * next build link unchanged pages instead of writing them: in the cache
@@ -323,7 +313,7 @@ name_hash(unsigned long long h, const char *s)
 static const char *
 pages_manifest_path(const struct options *opt, struct arena *arena)
 {
-	unsigned long long h = 14695981039346656037ULL;
+	unsigned long long h = 0;
 	char *copy1, *copy2, *content, *parent;
 
 	if (opt->cache_dir == NULL)
@@ -332,11 +322,9 @@ pages_manifest_path(const struct options *opt, struct arena *arena)
 	copy2 = xstrdup(opt->out_dir);
 	content = realpath(opt->content_dir, NULL);
 	parent = realpath(dirname(copy1), NULL);
-	if (content != NULL && parent != NULL) {
-		h = name_hash(h, content);
-		h = name_hash(h, parent);
-		h = name_hash(h, basename(copy2));
-	}
+	if (content != NULL && parent != NULL)
+		h = name_hash((const char *[]){ content, parent,
+		    basename(copy2) }, 3);
 	free(copy1);
 	free(copy2);
 	free(parent);

@@ -25,3 +25,19 @@ mkdir_parents(const char *dir)
 	free(copy);
 	return rc;
 }
+
+unsigned long long
+name_hash(const char *const *parts, size_t n)
+{
+	unsigned long long h = 14695981039346656037ULL;
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		p = parts[i];
+		do
+			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		while (*p++ != '\0');
+	}
+	return h;
+}

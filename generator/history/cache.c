@@ -273,23 +273,6 @@ cache_load(struct history_cache *cache, git_repository *repo,
 static void	cache_flush(struct history_cache *);
 static void	cache_begin(struct history_cache *);
 
-/* One cache file per repository and content directory. */
-static unsigned long long
-cache_name_hash(const char *repo_path, const char *prefix)
-{
-	unsigned long long h = 14695981039346656037ULL;
-	const char *parts[2] = { repo_path, prefix }, *p;
-	size_t i;
-
-	for (i = 0; i < 2; i++)
-		for (p = parts[i]; ; p++) {
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-			if (*p == '\0')
-				break;
-		}
-	return h;
-}
-
 struct history_cache *
 history_cache_open(const char *dir, git_repository *repo, const git_oid *tip,
     const char *prefix, struct arena *arena)
@@ -304,8 +287,10 @@ history_cache_open(const char *dir, git_repository *repo, const git_oid *tip,
 	cache->prefix = prefix;
 	git_oid_tostr(cache->tip, sizeof(cache->tip), tip);
 	cache->path = xmalloc(strlen(dir) + 64);
+	/* One cache file per repository and content directory. */
 	sprintf(cache->path, "%s/history-%016llx.cache", dir,
-	    cache_name_hash(git_repository_path(repo), prefix));
+	    name_hash((const char *[]){ git_repository_path(repo), prefix },
+	    2));
 	strmap_init(&cache->records, arena);
 	cache_load(cache, repo, tip);
 	cache_begin(cache);

@@ -611,7 +611,9 @@ site_render(struct model *model, struct source *source, const char *theme_dir,
 	int rc = -1;
 
 	markdown_init();
-	site_fingerprint(theme_dir, model->arena, &fingerprint);
+	memset(&fingerprint, 0, sizeof(fingerprint));
+	if (output_keeps_manifest(output))
+		site_fingerprint(theme_dir, model->arena, &fingerprint);
 	if (renderer_init(&r, model, model->arena, theme_dir, &fingerprint,
 	    output) == -1 ||
 	    renderer_parallel(&r, theme_dir) == -1)

@@ -74,11 +74,6 @@ else
 	fail "first build: nothing linked, a manifest in the cache directory" \
 	    "exit $rc, linked $linked, manifest '$manifest'" "$(cat "$tmp/e")"
 fi
-if grep -q '@\|example\.org/secret' "$manifest" 2>/dev/null; then
-	fail "the manifest holds paths and keys only"
-else
-	ok "the manifest holds paths and keys only"
-fi
 
 # ---- an unchanged rebuild links every page
 home=$(inode index.html)
@@ -175,13 +170,13 @@ fi
 same_as_fresh "after a --no-cache build: identical to a from-scratch build"
 
 # ---- a damaged manifest costs the reuse, not the build
-for damage in garbage truncate header; do
+for damage in garbage truncate entry; do
 	build
 	manifest=$(ls "$cache"/pages-*.manifest | head -1)
 	case $damage in
 	garbage) printf 'not a manifest\n\001\002' >"$manifest" ;;
 	truncate) head -c 200 "$manifest" >"$tmp/m" && mv "$tmp/m" "$manifest" ;;
-	header) sed -i '3s/^[0-9a-f]*/zz/' "$manifest" ;;
+	entry) sed -i '3s/^[0-9a-f]*/zz/' "$manifest" ;;
 	esac
 	build
 	if [ $rc -eq 0 ] && [ "$linked" = 0 ] &&
