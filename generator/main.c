@@ -262,10 +262,34 @@ is_directory(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Loads and validates; returns an exit status. */
+/*
+ * The folder of the content cache for --content: in the cache directory,
+ * named after its real path and whether it is read from git (--rev),
+ * whose stamps are blob ids, or from the disk.
+ */
+static const char *
+content_cache_dir(const struct options *opt, struct arena *arena)
+{
+	unsigned long long h;
+	char *content;
+
+	if (opt->cache_dir == NULL ||
+	    (content = realpath(opt->content_dir, NULL)) == NULL)
+		return NULL;
+	h = name_hash((const char *[]){ content, opt->rev ? "git" : "disk" },
+	    2);
+	free(content);
+	return arena_printf(arena, "%s/content-%016llx", opt->cache_dir, h);
+}
+
+/*
+ * Loads and validates; returns an exit status.  The content cache is
+ * used, and brought up to date when `update_cache` is set (check writes
+ * nothing).
+ */
 static int
 run_load(const struct options *opt, struct arena *arena,
-    struct source *source, struct content *content)
+    struct source *source, struct content *content, int update_cache)
 {
 	int rc;
 
@@ -276,7 +300,8 @@ run_load(const struct options *opt, struct arena *arena,
 		    source->error);
 		return EXIT_USAGE;
 	}
-	rc = content_load(content, arena, source);
+	rc = content_load(content, arena, source,
+	    content_cache_dir(opt, arena), update_cache);
 	diag_report();
 	return rc == 0 ? EXIT_OK : EXIT_CONTENT;
 }
@@ -291,7 +316,7 @@ run_check(const struct options *opt)
 	int rc;
 
 	arena_init(&arena);
-	rc = run_load(opt, &arena, &source, &content);
+	rc = run_load(opt, &arena, &source, &content, 0);
 	if (rc == EXIT_OK) {
 		for (i = 0; i < content.plans.len; i++)
 			tasks += ((struct plan *)content.plans.items[i])->
@@ -362,7 +387,7 @@ run_build(const struct options *opt)
 	}
 	arena_init(&arena);
 	timings_start(&timings, opt->timings);
-	rc = run_load(opt, &arena, &source, &content);
+	rc = run_load(opt, &arena, &source, &content, 1);
 	timings_mark(&timings, "load");
 	if (rc == EXIT_OK) {
 		rc = run_history(opt, &arena, &history);
@@ -390,6 +415,11 @@ run_build(const struct options *opt)
 			output_abort(&output);
 		timings_mark(&timings, "write");
 	}
+	if (rc == EXIT_OK && !opt->quiet && content.files_cached > 0)
+		printf("gongkai: content: %zu files (%zu parsed, %zu unchanged "
+		    "since the last build, from the cache)\n",
+		    content.files_parsed + content.files_cached,
+		    content.files_parsed, content.files_cached);
 	if (rc == EXIT_OK && !opt->quiet && history.available)
 		printf("gongkai: history: %zu commits read (%zu described, "
 		    "%zu from the cache), %zu with public changes\n",

@@ -21,6 +21,7 @@ struct diag {
 /* Files are loaded on several threads; messages are added under a lock. */
 static pthread_mutex_t	 diag_lock = PTHREAD_MUTEX_INITIALIZER;
 static _Thread_local int quiet;		/* this thread's diag_quiet depth */
+static _Thread_local size_t reported;	/* messages this thread reported */
 static struct diag	*diags;
 static size_t		 ndiags, capdiags, nerrors;
 
@@ -33,6 +34,7 @@ diag_add(enum diag_level level, const struct pos *pos, const char *fmt,
 	va_list copy;
 	int len;
 
+	reported++;
 	if (quiet > 0)
 		return;
 	va_copy(copy, ap);
@@ -83,6 +85,12 @@ size_t
 diag_error_count(void)
 {
 	return nerrors;
+}
+
+size_t
+diag_thread_count(void)
+{
+	return reported;
 }
 
 /* Orders by path (messages without one first), line, column, arrival. */

@@ -25,6 +25,8 @@ void	 diag_error(const struct pos *, const char *, ...)
 void	 diag_warning(const struct pos *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 size_t	 diag_error_count(void);
+/* Errors and warnings raised on this thread so far, quiet ones too. */
+size_t	 diag_thread_count(void);
 void	 diag_report(void);	/* prints collected messages, sorted */
 void	 diag_reset(void);
 /*

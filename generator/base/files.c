@@ -2,11 +2,20 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fatal.h"
 #include "files.h"
+
+#define MAX_PROGRAM_SIZE	(256 * 1024 * 1024)
+
+static pthread_once_t		 program_once = PTHREAD_ONCE_INIT;
+static struct siphash_digest	 program;
+static int			 program_known;
 
 int
 mkdir_parents(const char *dir)
@@ -40,4 +49,34 @@ name_hash(const char *const *parts, size_t n)
 		while (*p++ != '\0');
 	}
 	return h;
+}
+
+static void
+program_hash(void)
+{
+	struct siphash_key key = { { 0, 0 } };
+	struct siphash h;
+	char *chunk = xmalloc(1 << 16);
+	size_t total = 0;
+	ssize_t n = -1;
+	int fd;
+
+	siphash_init(&h, &key);
+	if ((fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC)) != -1) {
+		while ((n = read(fd, chunk, 1 << 16)) > 0 &&
+		    (total += (size_t)n) < MAX_PROGRAM_SIZE)
+			siphash_update(&h, chunk, (size_t)n);
+		close(fd);
+	}
+	free(chunk);
+	siphash_final(&h, &program);
+	program_known = n == 0;
+}
+
+int
+program_digest(struct siphash_digest *digest)
+{
+	pthread_once(&program_once, program_hash);
+	*digest = program;
+	return program_known ? 0 : -1;
 }

@@ -160,14 +160,20 @@ struct content {
 	struct arena		*arena;
 	struct site_config	 site;
 	struct ptrvec		 plans;	/* struct plan *, in home-page order */
+	size_t			 files_parsed;	/* plans, tasks and reports */
+	size_t			 files_cached;	/* from the content cache */
 };
 
 /*
  * Reads and validates the whole content tree from `source`.  Every problem
  * is reported through diag_error(); returns 0 when there were none, -1
  * otherwise (the model is then incomplete and must not be rendered).
+ * With a `cache_dir`, files unchanged since the last load with it are
+ * not read or parsed again (content_cache.h); the cache is brought up to
+ * date only when `update` is set.
  */
-int		 content_load(struct content *, struct arena *, struct source *);
+int		 content_load(struct content *, struct arena *, struct source *,
+		    const char *cache_dir, int update);
 
 /*
  * Parse one file held in memory (a revision read from git, say) into

@@ -9,9 +9,11 @@
 
 #include "../base/diag.h"
 #include "../base/fatal.h"
+#include "../base/files.h"
 #include "../base/jobs.h"
 #include "../base/utf8.h"
 #include "content.h"
+#include "content_cache.h"
 #include "frontmatter.h"
 #include "schema.h"
 #include "source.h"
@@ -24,10 +26,15 @@
 #define MAX_ATTACHMENT_DEPTH	8
 
 struct loader {
-	struct arena	*arena;		/* the model's */
-	struct arena	 scratch;	/* one file's text and YAML tree */
-	struct source	*source;
-	struct content	*content;
+	struct arena		*arena;		/* the model's */
+	struct arena		 scratch;	/* one file's text and YAML tree */
+	struct source		*source;
+	struct content		*content;
+	const char		*cache_dir;	/* NULL: no content cache */
+	int			 cache_update;	/* write it, or only read it */
+	struct content_cache	*cache;		/* the plan's */
+	size_t			 parsed;	/* files read and parsed */
+	size_t			 cached;	/* files taken from the cache */
 };
 
 static const struct schema_enum disclosure_names[] = {
@@ -346,6 +353,7 @@ content_text_check(const char *path, const char *text, size_t len)
 static int
 loader_file(struct loader *loader, const char *rel, char **text, size_t *len)
 {
+	loader->parsed++;
 	*text = loader_read(loader, rel, MAX_CONTENT_FILE_SIZE, len);
 	return *text ? 0 : -1;
 }
@@ -432,11 +440,12 @@ report_name_parse(const char *stem, struct date *date, int *sequence)
 
 static void
 loader_report(struct loader *loader, struct task *task, const char *dir,
-    const char *name)
+    const struct source_entry *entry)
 {
+	const char *name = entry->name;
 	struct report *report;
 	char *text;
-	size_t len;
+	size_t len, messages;
 	struct date date;
 	char *stem;
 	const char *rel = arena_printf(loader->arena, "%s/%s", dir, name);
@@ -457,11 +466,19 @@ loader_report(struct loader *loader, struct task *task, const char *dir,
 		    "YYYY-MM-DD.md or YYYY-MM-DD-N.md", name);
 		return;
 	}
-	if (loader_file(loader, rel, &text, &len) == -1 ||
-	    content_parse_report(loader->arena, &loader->scratch, pos.path,
-	    text, len,
-	    report) == -1)
-		return;
+	if (content_cache_report(loader->cache, rel, &entry->stamp, pos.path,
+	    report))
+		loader->cached++;
+	else {
+		messages = diag_thread_count();
+		if (loader_file(loader, rel, &text, &len) == -1 ||
+		    content_parse_report(loader->arena, &loader->scratch,
+		    pos.path, text, len, report) == -1)
+			return;
+		if (diag_thread_count() == messages)
+			content_cache_keep_report(loader->cache, rel,
+			    &entry->stamp, report);
+	}
 	if (date_compare(&date, &report->date) != 0)
 		diag_error(&pos, "the report's date differs from its file "
 		    "name '%s'", name);
@@ -469,14 +486,16 @@ loader_report(struct loader *loader, struct task *task, const char *dir,
 }
 
 static void
-loader_task(struct loader *loader, struct plan *plan, const char *name)
+loader_task(struct loader *loader, struct plan *plan,
+    const struct source_entry *entry)
 {
+	const char *name = entry->name;
 	const char *rel = arena_printf(loader->arena, "plans/%s/tasks/%s",
 	    plan->id, name);
 	struct pos pos = { loader_path(loader, rel), 0, 0 };
 	struct task *task;
 	char *stem, *text;
-	size_t len;
+	size_t len, messages;
 
 	if ((stem = md_stem(loader->arena, name)) == NULL) {
 		loader_unexpected(loader, rel, "tasks are <task>.md files");
@@ -493,9 +512,18 @@ loader_task(struct loader *loader, struct plan *plan, const char *name)
 	task->plan = plan;
 	task->pos = pos;
 	/* A task with errors is still listed, so its reports find it. */
-	task->invalid = loader_file(loader, rel, &text, &len) == -1 ||
-	    content_parse_task(loader->arena, &loader->scratch, pos.path, text,
-	    len, task) == -1;
+	if (content_cache_task(loader->cache, rel, &entry->stamp, pos.path,
+	    task))
+		loader->cached++;
+	else {
+		messages = diag_thread_count();
+		task->invalid = loader_file(loader, rel, &text, &len) == -1 ||
+		    content_parse_task(loader->arena, &loader->scratch,
+		    pos.path, text, len, task) == -1;
+		if (!task->invalid && diag_thread_count() == messages)
+			content_cache_keep_task(loader->cache, rel,
+			    &entry->stamp, task);
+	}
 	ptrvec_push(loader->arena, &plan->tasks, task);
 }
 
@@ -519,7 +547,7 @@ loader_tasks(struct loader *loader, struct plan *plan)
 			    "%s/%s", dir, entry->name),
 			    "tasks/ holds only <task>.md files");
 		else
-			loader_task(loader, plan, entry->name);
+			loader_task(loader, plan, entry);
 	}
 }
 
@@ -551,7 +579,7 @@ loader_progress_dir(struct loader *loader, struct plan *plan,
 			    "%s/%s", dir, entry->name),
 			    "a task's progress folder holds only reports");
 		else
-			loader_report(loader, task, dir, entry->name);
+			loader_report(loader, task, dir, entry);
 	}
 }
 
@@ -648,8 +676,12 @@ loader_plan(struct loader *loader, const char *id)
 			    "%s/%s", dir, entry->name), "a plan folder holds "
 			    "plan.md, tasks/, progress/ and files/");
 	}
+	loader->cache = content_cache_open(loader->cache_dir, id,
+	    loader->cache_update, loader->arena);
 	loader_tasks(loader, plan);
 	loader_progress(loader, plan);
+	content_cache_close(loader->cache);
+	loader->cache = NULL;
 	loader_files(loader, plan, arena_printf(loader->arena, "%s/files",
 	    dir), 0);
 	return plan;
@@ -699,6 +731,8 @@ loader_plan_folders(struct loader *loader, const char **names, size_t count)
 		w->loader.arena = &w->arena;
 		w->loader.source = &w->source;
 		w->loader.content = loader->content;
+		w->loader.cache_dir = loader->cache_dir;
+		w->loader.cache_update = loader->cache_update;
 		w->names = names;
 		w->plans = plans;
 		w->count = count;
@@ -716,6 +750,8 @@ loader_plan_folders(struct loader *loader, const char **names, size_t count)
 			pthread_join(workers[i].thread, NULL);
 	}
 	for (i = 0; i < jobs; i++) {
+		loader->parsed += workers[i].loader.parsed;
+		loader->cached += workers[i].loader.cached;
 		arena_adopt(loader->arena, &workers[i].arena);
 		arena_free(&workers[i].loader.scratch);
 	}
@@ -831,7 +867,7 @@ loader_site(struct loader *loader)
 
 int
 content_load(struct content *content, struct arena *arena,
-    struct source *source)
+    struct source *source, const char *cache_dir, int update)
 {
 	struct loader loader;
 	size_t before = diag_error_count();
@@ -840,10 +876,16 @@ content_load(struct content *content, struct arena *arena,
 	loader.arena = arena;
 	loader.source = source;
 	loader.content = content;
+	if (cache_dir != NULL && (!update || mkdir_parents(cache_dir) == 0)) {
+		loader.cache_dir = cache_dir;
+		loader.cache_update = update;
+	}
 	memset(content, 0, sizeof(*content));
 	content->arena = arena;
 	loader_site(&loader);
 	loader_plans(&loader);
+	content->files_parsed = loader.parsed;
+	content->files_cached = loader.cached;
 	arena_free(&loader.scratch);
 	content_resolve(content);
 	return diag_error_count() == before ? 0 : -1;

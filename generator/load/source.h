@@ -7,6 +7,7 @@
 #define GONGKAI_SOURCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../base/arena.h"
 
@@ -17,9 +18,22 @@ enum source_type {
 	SOURCE_OTHER,		/* device, fifo, submodule … */
 };
 
+/*
+ * What stands for a file's bytes without reading them: its blob id in a
+ * git tree; on disk, a hash of its device, inode, size, mode and times.
+ * Not `valid` for a file changed within the last seconds before it was
+ * listed, whose times may not yet tell a later change apart (git's
+ * "racily clean" entries), nor for anything but a regular file.
+ */
+struct source_stamp {
+	uint64_t	 w[2];
+	int		 valid;
+};
+
 struct source_entry {
 	const char		*name;
 	enum source_type	 type;
+	struct source_stamp	 stamp;
 };
 
 enum source_status {

@@ -7,13 +7,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../base/fatal.h"
+#include "../base/siphash.h"
 #include "source.h"
+
+/* Files changed this close to the listing get no stamp (see source.h). */
+#define RACY_SECONDS	2
 
 struct dir_state {
 	int	 rootfd;
+	time_t	 opened;	/* when the source was opened */
 };
 
 static int
@@ -41,18 +47,53 @@ entry_compare(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static enum source_type
-dir_entry_type(int dirfd, const char *name)
+/*
+ * A regular file's stamp: everything stat tells that changes when its
+ * bytes do.  The change time cannot be set by anyone, so even a file
+ * written with its old size and given back its old modification time
+ * gets another stamp.
+ */
+static void
+dir_stamp(const struct stat *st, time_t opened, struct source_stamp *stamp)
+{
+	static const struct siphash_key key = { { 0x676f6e676b6169ULL,
+	    0x7374616d70ULL } };
+	struct siphash h;
+	struct siphash_digest d;
+
+	stamp->valid = st->st_mtim.tv_sec < opened - RACY_SECONDS &&
+	    st->st_ctim.tv_sec < opened - RACY_SECONDS;
+	siphash_init(&h, &key);
+	siphash_u64(&h, (uint64_t)st->st_dev);
+	siphash_u64(&h, (uint64_t)st->st_ino);
+	siphash_u64(&h, (uint64_t)st->st_mode);
+	siphash_u64(&h, (uint64_t)st->st_size);
+	siphash_u64(&h, (uint64_t)st->st_mtim.tv_sec);
+	siphash_u64(&h, (uint64_t)st->st_mtim.tv_nsec);
+	siphash_u64(&h, (uint64_t)st->st_ctim.tv_sec);
+	siphash_u64(&h, (uint64_t)st->st_ctim.tv_nsec);
+	siphash_final(&h, &d);
+	stamp->w[0] = d.h[0];
+	stamp->w[1] = d.h[1];
+}
+
+static void
+dir_entry_type(int dirfd, time_t opened, struct source_entry *entry)
 {
 	struct stat st;
 
-	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
-		return SOURCE_OTHER;
-	if (S_ISLNK(st.st_mode))
-		return SOURCE_SYMLINK;
-	if (S_ISDIR(st.st_mode))
-		return SOURCE_DIRECTORY;
-	return S_ISREG(st.st_mode) ? SOURCE_FILE : SOURCE_OTHER;
+	memset(&entry->stamp, 0, sizeof(entry->stamp));
+	if (fstatat(dirfd, entry->name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		entry->type = SOURCE_OTHER;
+	else if (S_ISLNK(st.st_mode))
+		entry->type = SOURCE_SYMLINK;
+	else if (S_ISDIR(st.st_mode))
+		entry->type = SOURCE_DIRECTORY;
+	else if (S_ISREG(st.st_mode)) {
+		entry->type = SOURCE_FILE;
+		dir_stamp(&st, opened, &entry->stamp);
+	} else
+		entry->type = SOURCE_OTHER;
 }
 
 static enum source_status
@@ -78,7 +119,8 @@ dir_list(struct source *source, const char *path, struct arena *arena,
 			continue;
 		entry = arena_alloc(arena, sizeof(*entry));
 		entry->name = arena_strdup(arena, de->d_name);
-		entry->type = dir_entry_type(fd, de->d_name);
+		dir_entry_type(fd, ((struct dir_state *)source->state)->opened,
+		    entry);
 		ptrvec_push(arena, entries, entry);
 	}
 	closedir(dir);
@@ -155,6 +197,7 @@ source_open_directory(struct source *source, const char *dir)
 	}
 	state = xmalloc(sizeof(*state));
 	state->rootfd = fd;
+	state->opened = time(NULL);
 	source->ops = &dir_ops;
 	source->concurrent = 1;	/* openat on a shared descriptor */
 	source->label = dir;

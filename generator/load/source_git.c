@@ -153,6 +153,13 @@ commit_list(struct source *source, const char *path, struct arena *arena,
 		entry = arena_alloc(arena, sizeof(*entry));
 		entry->name = arena_strdup(arena, git_tree_entry_name(item));
 		entry->type = entry_kind(item)->type;
+		/* A blob id is the stamp of its bytes, never racy. */
+		memset(&entry->stamp, 0, sizeof(entry->stamp));
+		if (entry->type == SOURCE_FILE) {
+			memcpy(entry->stamp.w, git_tree_entry_id(item)->id,
+			    sizeof(entry->stamp.w));
+			entry->stamp.valid = 1;
+		}
 		ptrvec_push(arena, entries, entry);
 	}
 	git_tree_free(tree);

@@ -9,6 +9,7 @@
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../base/fatal.h"
+#include "../base/files.h"
 #include "../base/jobs.h"
 #include "../base/siphash.h"
 #include "../history/history.h"
@@ -24,7 +25,6 @@
 #include "theme.h"
 
 #define MAX_ATTACHMENT_SIZE	(20 * 1024 * 1024)
-#define MAX_PROGRAM_SIZE	(256 * 1024 * 1024)
 
 enum page_kind {
 	PAGE_HOME,
@@ -579,21 +579,14 @@ site_fingerprint(const char *theme_dir, struct arena *arena,
 {
 	struct theme theme = { theme_dir, arena };
 	struct siphash_key key = { { 0, 0 } };
+	struct siphash_digest program;
 	struct siphash h;
-	char *chunk = xmalloc(1 << 16);
-	size_t total = 0;
-	ssize_t n = -1;
-	int fd;
+	int known;
 
 	siphash_init(&h, &key);
-	if ((fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC)) != -1) {
-		while ((n = read(fd, chunk, 1 << 16)) > 0 &&
-		    (total += (size_t)n) < MAX_PROGRAM_SIZE)
-			siphash_update(&h, chunk, (size_t)n);
-		close(fd);
-	}
-	free(chunk);
-	if (n != 0 || theme_hash_templates(&theme, &h) == -1) {
+	known = program_digest(&program) == 0;
+	siphash_update(&h, &program, sizeof(program));
+	if (theme_hash_templates(&theme, &h) == -1 || !known) {
 		siphash_random_key(&key);
 		siphash_u64(&h, key.k[0]);
 		siphash_u64(&h, key.k[1]);

@@ -1335,7 +1335,7 @@ main(void)
 		arena_free(&arena);
 		TEST_EXIT();
 	}
-	loaded = content_load(&content, &arena, &source) == 0;
+	loaded = content_load(&content, &arena, &source, NULL, 0) == 0;
 	if (!loaded)
 		diag_report();
 	CHECK(loaded, "content: %s loads without errors", content_dir);
