@@ -11,6 +11,14 @@
  * file is still that file is hard-linked into the new site instead of
  * being rendered and written again.  A manifest that is missing, damaged
  * or describes another site only costs the reuse, never correctness.
+ *
+ * The spare: the site that the last build replaced is not removed but
+ * kept in the cache directory (when it is on the same file system), with
+ * its pages in the manifest too.  The next build starts from it instead
+ * of an empty directory: a page it holds with the right key, untouched,
+ * is kept where it is; others are replaced, and what the new site does
+ * not have is removed before the swap.  So a rebuild that changes little
+ * creates and removes little.
  */
 #ifndef GONGKAI_OUTPUT_H
 #define GONGKAI_OUTPUT_H
@@ -33,10 +41,15 @@ struct output {
 	int			 failed;
 	/* Reuse (all empty when there is no manifest). */
 	char			*manifest_path;
+	char			*spare_dir;	/* beside the manifest */
+	int			 from_spare;	/* temp_dir began as it */
 	struct siphash_key	 hash_key;
 	struct arena		 arena;
 	struct strmap		 previous;	/* path → struct output_entry */
+	struct strmap		 spare;		/* the same, of the spare */
 	struct ptrvec		 next;		/* struct output_entry * */
+	struct ptrvec		 previous_list;	/* the spare's next manifest */
+	struct strmap		 written;	/* every file of the new site */
 	pthread_mutex_t		 lock;
 };
 

@@ -68,7 +68,7 @@ keyed() {
 build
 manifest=$(ls "$cache"/pages-*.manifest 2>/dev/null | head -1)
 if [ $rc -eq 0 ] && [ "$linked" = 0 ] && [ -n "$manifest" ] &&
-    [ "$(sed -n 1p "$manifest")" = "gongkai-pages 1" ]; then
+    [ "$(sed -n 1p "$manifest")" = "gongkai-pages 2" ]; then
 	ok "first build: nothing linked, a manifest in the cache directory"
 else
 	fail "first build: nothing linked, a manifest in the cache directory" \
@@ -188,6 +188,62 @@ for damage in garbage truncate entry; do
 	fi
 	same_as_fresh "damaged manifest ($damage): identical to a from-scratch build"
 done
+
+# ---- the spare: the site a build replaced is kept in the cache directory
+# and the next build starts from it, keeping its untouched pages
+build
+build
+spare=$(ls -d "$cache"/pages-*.spare 2>/dev/null | head -1)
+task1=$(inode plans/city/tasks/01.html)
+build
+if [ $rc -eq 0 ] && [ -d "$spare" ] && [ "$linked" = "$(keyed)" ] &&
+    [ "$(inode plans/city/tasks/01.html)" = "$task1" ] &&
+    [ "$(stat -c %i "$spare/plans/city/tasks/01.html")" = "$task1" ]; then
+	ok "the spare: the replaced site kept, the next build starts from it"
+else
+	fail "the spare: the replaced site kept, the next build starts from it" \
+	    "exit $rc, spare '$spare', linked $linked of $(keyed)"
+fi
+same_as_fresh "the spare: identical to a from-scratch build"
+
+# A file put into the published site goes with it into the spare, and
+# never into a later site; nor does a page of the spare edited in place.
+echo extra >"$out/extra.txt"
+build
+echo edited >>"$spare/plans/city/tasks/01.html"
+build
+same_as_fresh "the spare: a file added to the site and a page edited there are not kept"
+
+# Whatever is in the spare's way is removed: a file where a folder of
+# pages was, a folder where a page was, a symbolic link.
+build
+rm -rf "$spare/plans/city/tasks" "$spare/index.html"
+echo x >"$spare/plans/city/tasks"
+mkdir "$spare/index.html"
+mkdir "$tmp/elsewhere"
+echo keep >"$tmp/elsewhere/keep"
+rm -rf "$spare/units" && ln -s "$tmp/elsewhere" "$spare/units"
+build
+if [ $rc -eq 0 ] && [ "$(cat "$tmp/elsewhere/keep")" = keep ]; then
+	ok "a damaged spare: built, nothing followed outside it"
+else
+	fail "a damaged spare: built, nothing followed outside it" \
+	    "exit $rc" "$(cat "$tmp/e")" "$(ls -l "$tmp/elsewhere")"
+fi
+same_as_fresh "a damaged spare: identical to a from-scratch build"
+
+# The spare itself a symbolic link: not taken.
+build
+rm -rf "$spare" && ln -s "$tmp/elsewhere" "$spare"
+build
+if [ $rc -eq 0 ] && [ "$(cat "$tmp/elsewhere/keep")" = keep ] &&
+    [ -d "$spare" ] && [ ! -L "$spare" ]; then
+	ok "a spare that is a symbolic link: not followed, replaced"
+else
+	fail "a spare that is a symbolic link: not followed, replaced" \
+	    "exit $rc" "$(ls -l "$cache")"
+fi
+same_as_fresh "a spare that is a symbolic link: identical to a from-scratch build"
 
 # ---- --no-cache neither reads nor writes a manifest
 rm -rf "$cache"
