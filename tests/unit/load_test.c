@@ -13,7 +13,9 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/diag.h"
+#include "base/siphash.h"
 #include "load/content.h"
+#include "load/content_cache.h"
 #include "load/frontmatter.h"
 #include "load/schema.h"
 #include "load/yaml_tree.h"
@@ -831,6 +833,214 @@ test_schema_apply(struct arena *arena)
 	diag_reset();
 }
 
+/* ---- the content cache ---------------------------------------------- */
+
+static const char *
+cache_file(const char *dir)
+{
+	static char path[512];
+
+	snprintf(path, sizeof(path), "%s/p.cache", dir);
+	return path;
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	data = malloc((size_t)n + 1);
+	*len = fread(data, 1, (size_t)n, f);
+	fclose(f);
+	return data;
+}
+
+static void
+spit(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	fwrite(data, 1, len, f);
+	fclose(f);
+}
+
+/* Sets the checksum of a cache file's bytes as the writer does. */
+static void
+cache_reseal(char *data, size_t len)
+{
+	const size_t magic = strlen("gongkai-content-cache 1\n");
+	const size_t header = magic + 2 * sizeof(struct siphash_digest);
+	struct siphash_digest sum;
+	struct siphash h;
+
+	siphash_init(&h, &(struct siphash_key){ { 0, 0 } });
+	siphash_update(&h, data + header, len - header);
+	siphash_final(&h, &sum);
+	memcpy(data + magic + sizeof(struct siphash_digest), &sum,
+	    sizeof(sum));
+}
+
+/* Looks both files up; returns how many were found. */
+static int
+cache_lookups(const char *dir, const struct source_stamp *stamp,
+    struct report *report, struct task *task)
+{
+	struct arena arena;
+	struct content_cache *c;
+	int found;
+
+	arena_init(&arena);
+	c = content_cache_open(dir, "p", 0, &arena);
+	memset(report, 0, sizeof(*report));
+	memset(task, 0, sizeof(*task));
+	found = content_cache_report(c, "plans/p/progress/01/2024-06-30.md",
+	    stamp, "c/r.md", report);
+	found += content_cache_task(c, "plans/p/tasks/01.md", stamp,
+	    "c/t.md", task);
+	content_cache_close(c);
+	/* What was found points into the arena: compare before freeing. */
+	if (found == 2 && (report->body == NULL || task->title == NULL))
+		found = -1;
+	arena_free(&arena);
+	return found;
+}
+
+static void
+test_content_cache(struct arena *arena)
+{
+	char dir[] = "/tmp/gongkai-cc-XXXXXX";
+	struct source_stamp stamp = { { 1, 2 }, 1 }, other = { { 1, 3 }, 1 },
+	    racy = { { 1, 2 }, 0 };
+	struct measurement m = { "parks", NULL, 7.5, { "c/r.md", 6, 2 } };
+	struct report report, got_report;
+	struct task task, got_task;
+	struct content_cache *c;
+	struct arena a;
+	char *data, *copy;
+	size_t len = 0, i, survived = 0;
+	int found;
+
+	if (mkdtemp(dir) == NULL) {
+		SKIP("content cache: no temporary directory");
+		return;
+	}
+	memset(&report, 0, sizeof(report));
+	report.date = (struct date){ 2024, 6, 30 };
+	report.status = STATUS_IN_PROGRESS;
+	report.percent = 60;
+	report.reporter = "示例局";
+	ptrvec_push(arena, &report.values, &m);
+	report.disclosure = DISCLOSURE_PUBLIC;
+	report.body = "正文\n";
+	report.body_line = 9;
+	memset(&task, 0, sizeof(task));
+	task.number = 12;
+	task.title = "任务";
+	ptrvec_push(arena, &task.lead, (void *)"牵头单位");
+	task.deadline = (struct deadline){ DEADLINE_MONTH, { 2024, 12, 31 },
+	    "2024年底" };
+	ptrvec_push(arena, &task.implements_refs, (void *)"city/03");
+	task.body = "";
+	task.section_pos = (struct pos){ "c/t.md", 3, 0 };
+
+	arena_init(&a);
+	c = content_cache_open(dir, "p", 1, &a);
+	content_cache_keep_report(c, "plans/p/progress/01/2024-06-30.md",
+	    &stamp, &report);
+	content_cache_keep_task(c, "plans/p/tasks/01.md", &stamp, &task);
+	content_cache_keep_task(c, "plans/p/tasks/02.md", &racy, &task);
+	content_cache_close(c);
+	arena_free(&a);
+
+	arena_init(&a);
+	c = content_cache_open(dir, "p", 0, &a);
+	memset(&got_report, 0, sizeof(got_report));
+	memset(&got_task, 0, sizeof(got_task));
+	found = content_cache_report(c, "plans/p/progress/01/2024-06-30.md",
+	    &stamp, "c/r.md", &got_report);
+	CHECK(found && got_report.date.day == 30 &&
+	    got_report.status == STATUS_IN_PROGRESS &&
+	    got_report.percent == 60 && got_report.body_line == 9 &&
+	    strcmp(got_report.reporter, "示例局") == 0 &&
+	    strcmp(got_report.body, "正文\n") == 0 &&
+	    got_report.values.len == 1 &&
+	    ((struct measurement *)got_report.values.items[0])->value == 7.5 &&
+	    ((struct measurement *)got_report.values.items[0])->pos.line == 6 &&
+	    strcmp(((struct measurement *)got_report.values.items[0])->
+	    pos.path, "c/r.md") == 0,
+	    "content cache: a report comes back as it was kept");
+	found = content_cache_task(c, "plans/p/tasks/01.md", &stamp, "c/t.md",
+	    &got_task);
+	CHECK(found && got_task.number == 12 &&
+	    strcmp(got_task.title, "任务") == 0 && got_task.lead.len == 1 &&
+	    got_task.support.len == 0 && got_task.units_text == NULL &&
+	    got_task.deadline.kind == DEADLINE_MONTH &&
+	    got_task.deadline.last_day.month == 12 &&
+	    strcmp(got_task.deadline.text, "2024年底") == 0 &&
+	    got_task.implements_refs.len == 1 &&
+	    got_task.section_pos.line == 3 &&
+	    strcmp(got_task.section_pos.path, "c/t.md") == 0,
+	    "content cache: a task comes back as it was kept");
+	CHECK(!content_cache_task(c, "plans/p/tasks/01.md", &stamp, "c/t.md",
+	    &got_task), "content cache: a record is taken once");
+	CHECK(!content_cache_task(c, "plans/p/tasks/02.md", &racy, "c/t.md",
+	    &got_task), "content cache: a file without a valid stamp is "
+	    "never kept");
+	content_cache_close(c);
+	arena_free(&a);
+	CHECK(cache_lookups(dir, &other, &got_report, &got_task) == 0,
+	    "content cache: another stamp is another file");
+	CHECK(cache_lookups(dir, &racy, &got_report, &got_task) == 0,
+	    "content cache: a stamp that is not valid is never looked up");
+	CHECK(cache_lookups(dir, &stamp, &got_report, &got_task) == 2,
+	    "content cache: a read-only use leaves the file as it was");
+
+	/* Damage: any byte changed and the file is ignored; and when the
+	 * checksum is made right again, the reader still never goes out
+	 * of bounds (ASan watches) nor returns half a record. */
+	data = slurp(cache_file(dir), &len);
+	copy = malloc(len);
+	for (i = 0; data != NULL && i < len; i++) {
+		memcpy(copy, data, len);
+		copy[i] ^= 0x5a;
+		spit(cache_file(dir), copy, len);
+		if (cache_lookups(dir, &stamp, &got_report, &got_task) != 0)
+			survived++;
+	}
+	CHECK(data != NULL && survived == 0, "content cache: a changed byte "
+	    "makes the file ignored (%zu of %zu did not)", survived, len);
+	survived = 0;
+	for (i = 0; data != NULL && i < len; i++) {
+		memcpy(copy, data, len);
+		copy[i] ^= 0xff;
+		cache_reseal(copy, len);
+		spit(cache_file(dir), copy, len);
+		if (cache_lookups(dir, &stamp, &got_report, &got_task) == -1)
+			survived++;
+	}
+	CHECK(data != NULL && survived == 0, "content cache: damage behind "
+	    "a right checksum gives whole records or none");
+	survived = 0;
+	for (i = 0; data != NULL && i < len; i += 7) {
+		spit(cache_file(dir), data, i);
+		if (cache_lookups(dir, &stamp, &got_report, &got_task) != 0)
+			survived++;
+	}
+	CHECK(data != NULL && survived == 0, "content cache: a truncated file "
+	    "is ignored");
+	free(copy);
+	free(data);
+	unlink(cache_file(dir));
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -850,6 +1060,7 @@ main(void)
 	test_schema_scalars(&arena);
 	test_schema_lists_and_urls(&arena);
 	test_schema_apply(&arena);
+	test_content_cache(&arena);
 	diag_reset();
 	arena_free(&arena);
 	TEST_EXIT();
