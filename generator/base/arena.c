@@ -1,4 +1,6 @@
 /* Arena allocator: bump allocation in large chunks, freed all at once. */
+#include <sys/mman.h>
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,8 +17,18 @@ struct arena_chunk {
 	struct arena_chunk	*next;
 	size_t			 size;
 	size_t			 used;
+	void			*mapping;	/* arena_map()'s, or NULL */
+	size_t			 mapping_len;
 	_Alignas(ALIGNMENT) unsigned char data[];
 };
+
+static void
+chunk_free(struct arena_chunk *chunk)
+{
+	if (chunk->mapping != NULL)
+		munmap(chunk->mapping, chunk->mapping_len);
+	free(chunk);
+}
 
 void
 arena_init(struct arena *arena)
@@ -32,7 +44,7 @@ arena_free(struct arena *arena)
 
 	for (chunk = arena->head; chunk != NULL; chunk = next) {
 		next = chunk->next;
-		free(chunk);
+		chunk_free(chunk);
 	}
 	arena->head = NULL;
 	arena->used = 0;
@@ -47,7 +59,7 @@ arena_reset(struct arena *arena)
 		return;
 	for (chunk = keep->next; chunk != NULL; chunk = next) {
 		next = chunk->next;
-		free(chunk);
+		chunk_free(chunk);
 	}
 	keep->next = NULL;
 	keep->used = 0;
@@ -87,9 +99,38 @@ arena_grow(struct arena *arena, size_t need)
 		fatal_oom();
 	chunk->size = size;
 	chunk->used = 0;
+	chunk->mapping = NULL;
+	chunk->mapping_len = 0;
 	chunk->next = arena->head;
 	arena->head = chunk;
 	return chunk;
+}
+
+/*
+ * Maps `len` bytes of the file `fd` read-only, to be unmapped with the
+ * arena; NULL when it cannot be mapped.  The file must not shrink while
+ * the arena lives (replace such files by renaming).
+ */
+const char *
+arena_map(struct arena *arena, int fd, size_t len)
+{
+	struct arena_chunk *chunk;
+	void *p;
+
+	if (len == 0 ||
+	    (p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0)) == MAP_FAILED)
+		return NULL;
+	if ((chunk = malloc(sizeof(*chunk))) == NULL)
+		fatal_oom();
+	chunk->size = chunk->used = 0;
+	chunk->mapping = p;
+	chunk->mapping_len = len;
+	/* Behind the chunk being allocated from, which stays the head. */
+	if (arena->head == NULL)
+		arena_grow(arena, 0);
+	chunk->next = arena->head->next;
+	arena->head->next = chunk;
+	return p;
 }
 
 /* Returns `size` bytes aligned to 16; never NULL (out of memory is fatal). */

@@ -23,6 +23,11 @@ char	*arena_strdup(struct arena *, const char *);
 char	*arena_strndup(struct arena *, const char *, size_t);
 char	*arena_printf(struct arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/*
+ * Maps `len` bytes of the file `fd` read-only until the arena is freed;
+ * NULL when it cannot.  The file must not shrink meanwhile.
+ */
+const char *arena_map(struct arena *, int fd, size_t len);
 
 /*
  * A growable array of pointers kept in an arena: growth allocates a new

@@ -9,12 +9,11 @@
  *	string	u32 length (UINT32_MAX for none), the bytes, a NUL
  *
  * Numbers are in this machine's byte order: the cache never leaves it.
- * Strings are used where they lie in the file's bytes, read into the
+ * Strings are used where they lie in the file's bytes, mapped for the
  * build's arena, so a cached body costs no copy.
  */
 #include <sys/stat.h>
 
-#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -225,35 +224,25 @@ checksum(const char *data, size_t len, struct siphash_digest *digest)
 	siphash_final(&h, digest);
 }
 
-/* Reads the whole file into the arena; NULL when it is not usable. */
-static char *
+/*
+ * Maps the whole file for the arena's life; NULL when it is not usable.
+ * Cache files are replaced by renaming, never shortened in place.
+ */
+static const char *
 cache_read_file(const char *path, struct arena *arena, size_t *len)
 {
+	const char *data = NULL;
 	struct stat st;
-	size_t done = 0;
-	ssize_t n;
-	char *data;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return NULL;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size < (off_t)HEADER_LEN || st.st_size > MAX_CACHE_SIZE) {
-		close(fd);
-		return NULL;
-	}
-	data = arena_alloc(arena, (size_t)st.st_size);
-	while (done < (size_t)st.st_size) {
-		n = read(fd, data + done, (size_t)st.st_size - done);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= (off_t)HEADER_LEN && st.st_size <= MAX_CACHE_SIZE &&
+	    (data = arena_map(arena, fd, (size_t)st.st_size)) != NULL)
+		*len = (size_t)st.st_size;
 	close(fd);
-	*len = done;
-	return done == (size_t)st.st_size ? data : NULL;
+	return data;
 }
 
 /* Indexes the records of a file that passed its checks. */

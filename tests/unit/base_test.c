@@ -68,6 +68,63 @@ test_arena(void)
 	CHECK(arena.head == NULL, "arena: free twice is harmless");
 }
 
+/* Whether `path` is mapped into this process. */
+static int
+is_mapped(const char *path)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[4096];
+	int found = 0;
+
+	while (f != NULL && fgets(line, sizeof(line), f) != NULL)
+		if (strstr(line, path) != NULL)
+			found = 1;
+	if (f != NULL)
+		fclose(f);
+	return found;
+}
+
+static void
+test_arena_map(void)
+{
+	char path[] = "/tmp/gongkai-map-XXXXXX";
+	struct arena arena;
+	const char *m1, *m2;
+	char *a;
+	int fd;
+
+	if ((fd = mkstemp(path)) == -1) {
+		SKIP("arena_map: no temporary file");
+		return;
+	}
+	if (write(fd, "mapped bytes", 12) != 12) {
+		close(fd);
+		unlink(path);
+		SKIP("arena_map: cannot write a temporary file");
+		return;
+	}
+	arena_init(&arena);
+	m1 = arena_map(&arena, fd, 12);
+	a = arena_alloc(&arena, 8);
+	memcpy(a, "after", 6);
+	m2 = arena_map(&arena, fd, 6);
+	CHECK(m1 != NULL && memcmp(m1, "mapped bytes", 12) == 0 &&
+	    m2 != NULL && memcmp(m2, "mapped", 6) == 0 && is_mapped(path),
+	    "arena_map: a file's bytes, twice");
+	CHECK(strcmp(a, "after") == 0 && strcmp(arena_strdup(&arena, "more"),
+	    "more") == 0, "arena_map: allocation goes on beside mappings");
+	CHECK(arena_map(&arena, fd, 0) == NULL && arena_map(&arena, -1, 4) ==
+	    NULL, "arena_map: nothing to map, or no file: NULL");
+	arena_reset(&arena);
+	CHECK(!is_mapped(path), "arena_map: reset unmaps");
+	m1 = arena_map(&arena, fd, 12);
+	arena_free(&arena);
+	CHECK(m1 != NULL && !is_mapped(path) && arena.head == NULL,
+	    "arena_map: free unmaps");
+	close(fd);
+	unlink(path);
+}
+
 static void
 test_ptrvec(void)
 {
@@ -366,6 +423,7 @@ int
 main(void)
 {
 	test_arena();
+	test_arena_map();
 	test_ptrvec();
 	test_buf();
 	test_utf8_validate();
