@@ -416,8 +416,8 @@ run_build(const struct options *opt)
 		timings_mark(&timings, "write");
 	}
 	if (rc == EXIT_OK && !opt->quiet && content.files_cached > 0)
-		printf("gongkai: content: %zu files (%zu parsed, %zu unchanged "
-		    "since the last build, from the cache)\n",
+		printf("gongkai: content: %zu files read (%zu parsed, %zu "
+		    "from the cache)\n",
 		    content.files_parsed + content.files_cached,
 		    content.files_parsed, content.files_cached);
 	if (rc == EXIT_OK && !opt->quiet && history.available)

@@ -42,9 +42,10 @@ build() {
 	"$GONGKAI" build --content "$content" --out "$out" \
 	    --cache-dir "$cache" "$@" >"$tmp/o" 2>"$tmp/e"
 	rc=$?
-	parsed=$(sed -n 's/^gongkai: content: [0-9]* files (\([0-9]*\) parsed.*/\1/p' \
+	parsed=$(sed -n 's/^gongkai: content: [0-9]* files read (\([0-9]*\) parsed.*/\1/p' \
 	    "$tmp/o")
-	cached=$(sed -n 's/.*parsed, \([0-9]*\) unchanged since.*/\1/p' "$tmp/o")
+	cached=$(sed -n 's/^gongkai: content: .*parsed, \([0-9]*\) from the cache)$/\1/p' \
+	    "$tmp/o")
 	cached=${cached:-0}
 }
 # same_as_fresh DESC [ARGS...]: the site and messages equal a build
