@@ -427,7 +427,7 @@ run_build(const struct options *opt)
 		    history.cached, history.commits.len);
 	if (rc == EXIT_OK && !opt->quiet && output.reused > 0)
 		printf("gongkai: wrote %zu pages and %zu files to %s (%zu "
-		    "unchanged since the last build, linked)\n", output.pages,
+		    "unchanged since the last build, reused)\n", output.pages,
 		    output.files, opt->out_dir, output.reused);
 	else if (rc == EXIT_OK && !opt->quiet)
 		printf("gongkai: wrote %zu pages and %zu files to %s\n",
