@@ -239,6 +239,13 @@ view_history_state(const struct views *v, struct value *map)
 }
 
 /* One page of the site-wide change list. */
+/*
+ * A page of the site-wide change list.  Page 0 (changes/index.html) shows
+ * the newest `per_page` commits.  The numbered pages 1 … pages hold the
+ * commits in runs of `per_page` counted from the oldest, so a page keeps
+ * its commits, and its address stays right, when new ones come: only the
+ * newest page and the list's first page change.
+ */
 struct value *
 view_changes_page(const struct views *v, size_t page, size_t pages,
     size_t per_page)
@@ -246,22 +253,33 @@ view_changes_page(const struct views *v, size_t page, size_t pages,
 	const struct history *h = v->model->history;
 	struct value *map = value_map(A(v)), *commits, *entry, *items;
 	const struct history_commit *hc;
-	size_t i, j;
+	size_t n = h ? h->commits.len : 0, i, j, first, end;
 
 	value_set_string(A(v), map, "kind", "changes");
 	value_set_number(A(v), map, "page", (double)page);
 	value_set_number(A(v), map, "pages", (double)pages);
-	if (page > 1)
-		value_set_string(A(v), map, "prev_url", page == 2 ?
+	value_set_bool(A(v), map, "is_latest", page == 0);
+	value_set_bool(A(v), map, "paginated", pages > 0);
+	if (page == 0) {
+		first = 0;
+		end = n < per_page ? n : per_page;
+		if (end < n)	/* the page of the newest commit not shown */
+			value_set_string(A(v), map, "next_url", arena_printf(
+			    A(v), "changes/page-%zu.html",
+			    (n - 1 - end) / per_page + 1));
+	} else {
+		first = n - (page * per_page < n ? page * per_page : n);
+		end = n - (page - 1) * per_page;
+		value_set_string(A(v), map, "prev_url", page == pages ?
 		    "changes/index.html" : arena_printf(A(v),
-		    "changes/page-%zu.html", page - 1));
-	if (page < pages)
-		value_set_string(A(v), map, "next_url", arena_printf(A(v),
 		    "changes/page-%zu.html", page + 1));
+		if (page > 1)
+			value_set_string(A(v), map, "next_url", arena_printf(
+			    A(v), "changes/page-%zu.html", page - 1));
+	}
 	view_history_state(v, map);
 	commits = value_set(map, "commits", value_list(A(v)));
-	for (i = (page - 1) * per_page; h && i < h->commits.len &&
-	    i < page * per_page; i++) {
+	for (i = first; i < end; i++) {
 		hc = h->commits.items[i];
 		entry = value_push(commits, view_commit_ref(v, hc));
 		items = value_set(entry, "changes", value_list(A(v)));

@@ -264,7 +264,11 @@ renderer_feed(struct renderer *r, const char *title, const char *path,
 	    alternate, scope, changes, FEED_ENTRIES), NULL);
 }
 
-/* The site-wide change list, paginated, and the site's feed. */
+/*
+ * The site-wide change list: the newest commits on changes/index.html,
+ * all of them on pages numbered from the oldest (view_changes_page), and
+ * the site's feed.
+ */
 static int
 renderer_change_list(struct renderer *r)
 {
@@ -272,11 +276,10 @@ renderer_change_list(struct renderer *r)
 	size_t page, pages;
 	struct views v;
 
-	pages = h->commits.len ? (h->commits.len + CHANGES_PER_PAGE - 1) /
-	    CHANGES_PER_PAGE : 1;
-	for (page = 1; page <= pages; page++) {
+	pages = (h->commits.len + CHANGES_PER_PAGE - 1) / CHANGES_PER_PAGE;
+	for (page = 0; page <= pages; page++) {
 		v = renderer_views(r);
-		if (renderer_page(r, PAGE_CHANGES, page == 1 ?
+		if (renderer_page(r, PAGE_CHANGES, page == 0 ?
 		    "changes/index.html" : arena_printf(&r->page_arena,
 		    "changes/page-%zu.html", page), view_changes_page(&v, page,
 		    pages, CHANGES_PER_PAGE), NULL) == -1)
