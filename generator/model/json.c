@@ -65,8 +65,10 @@ json_value(struct buf *out, const struct value *v, int depth)
 	const struct value *child;
 	char number[32];
 	size_t len;
-	int map = v->kind == VALUE_MAP, wrote = 0;
+	int map, wrote = 0;
 
+	v = value_deref(v);
+	map = v->kind == VALUE_MAP;
 	switch (v->kind) {
 	case VALUE_NULL:
 		buf_puts(out, "null");

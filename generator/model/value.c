@@ -1,4 +1,7 @@
-/* View-model values: constructors, lookup and number formatting. */
+/*
+ * View-model values: constructors, lookup, hashing and number formatting.
+ * Readers look through references to shared sub-views (value_deref).
+ */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,12 +84,53 @@ value_markdown(struct arena *arena, const char *source, const char *prefix,
 	return v;
 }
 
+struct value *
+value_shared(struct arena *arena, const struct value_shared *shared)
+{
+	struct value *v = value_new(arena, VALUE_SHARED);
+
+	v->u.shared.shared = shared;
+	v->u.shared.arena = arena;
+	return v;
+}
+
+const struct value *
+value_deref(const struct value *v)
+{
+	struct value *lazy;
+
+	while (v != NULL && v->kind == VALUE_SHARED) {
+		if (v->u.shared.built == NULL) {
+			/* Built once and kept: the reference is mutable. */
+			lazy = (struct value *)v;
+			lazy->u.shared.built = v->u.shared.shared->build(
+			    v->u.shared.shared->ctx, v->u.shared.arena,
+			    v->u.shared.shared->object);
+		}
+		v = v->u.shared.built;
+	}
+	return v;
+}
+
+void
+value_shared_digest(struct value_shared *shared, const struct value *copy,
+    const struct siphash_key *key)
+{
+	struct siphash h;
+
+	siphash_init(&h, key);
+	value_hash(copy, &h);
+	siphash_final(&h, &shared->digest);
+	shared->hashed = 1;
+}
+
 const char *
 value_text(const struct value *v, size_t *len)
 {
 	struct value *lazy;
 	const char *html;
 
+	v = value_deref(v);
 	if (v->kind == VALUE_STRING) {
 		*len = v->u.string.len;
 		return v->u.string.ptr;
@@ -126,6 +170,13 @@ value_hash(const struct value *v, struct siphash *h)
 	case VALUE_MARKDOWN:
 		siphash_string(h, v->u.markdown.source);
 		siphash_string(h, v->u.markdown.prefix);
+		break;
+	case VALUE_SHARED:
+		if (v->u.shared.shared->hashed) {
+			siphash_u64(h, v->u.shared.shared->digest.h[0]);
+			siphash_u64(h, v->u.shared.shared->digest.h[1]);
+		} else
+			value_hash(value_deref(v), h);
 		break;
 	case VALUE_LIST:
 	case VALUE_MAP:
@@ -206,6 +257,7 @@ value_get(const struct value *map, const char *key)
 {
 	struct value *v;
 
+	map = value_deref(map);
 	if (map == NULL || map->kind != VALUE_MAP)
 		return NULL;
 	for (v = map->u.children.first; v != NULL; v = v->next)
@@ -217,6 +269,7 @@ value_get(const struct value *map, const char *key)
 int
 value_is_truthy(const struct value *v)
 {
+	v = value_deref(v);
 	if (v == NULL)
 		return 0;
 	switch (v->kind) {
@@ -244,6 +297,7 @@ value_child(const struct value *v, const char *name)
 	unsigned long index = 0;
 	const char *p;
 
+	v = value_deref(v);
 	if (v == NULL || v->kind != VALUE_LIST)
 		return value_get(v, name);
 	for (p = name; *p >= '0' && *p <= '9' && index < 1000000; p++)

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "../base/siphash.h"
+
 struct arena;
 
 enum value_kind {
@@ -18,11 +20,31 @@ enum value_kind {
 	VALUE_LIST,
 	VALUE_MAP,
 	VALUE_MARKDOWN,		/* Markdown, rendered to HTML on first use */
+	VALUE_SHARED,		/* a shared sub-view, built on first use */
 };
 
 /* Renders Markdown to HTML; `prefix` goes before relative link targets. */
 typedef const char *(*value_markdown_fn)(void *ctx, const char *markdown,
     const char *prefix);
+
+/* Builds the sub-view of `object` in `arena`. */
+typedef struct value *(*value_build_fn)(const void *ctx, struct arena *,
+    const void *object);
+
+/*
+ * A sub-view that many pages show (a change, a task's row), made by
+ * `build` from `object` alone: the same on every page.  Its digest is
+ * computed once per build (value_shared_digest); pages hold VALUE_SHARED
+ * references to it, which hash as that digest and build the sub-view in
+ * the page's arena only when the page is rendered or published.
+ */
+struct value_shared {
+	value_build_fn		 build;
+	const void		*ctx;
+	const void		*object;
+	struct siphash_digest	 digest;
+	int			 hashed;	/* digest is set */
+};
 
 struct value {
 	enum value_kind	 kind;
@@ -47,6 +69,11 @@ struct value {
 			void			*ctx;
 			const char		*html;	/* once rendered */
 		} markdown;
+		struct {
+			const struct value_shared *shared;
+			struct arena		*arena;	/* the page's */
+			struct value		*built;	/* once built */
+		} shared;
 	} u;
 };
 
@@ -64,6 +91,20 @@ struct value	*value_markdown(struct arena *, const char *source,
 		    const char *prefix, value_markdown_fn, void *ctx);
 struct value	*value_list(struct arena *);
 struct value	*value_map(struct arena *);
+/*
+ * A reference to a shared sub-view, built in `arena` when first used.
+ * Every reader sees through it (value_deref): lookups, truthiness, text,
+ * JSON and templates give what they would for the sub-view itself.
+ */
+struct value	*value_shared(struct arena *, const struct value_shared *);
+/*
+ * Sets the digest of a shared sub-view: `copy` (a copy of it) hashed with
+ * `key`, the key of the pages that refer to it.
+ */
+void		 value_shared_digest(struct value_shared *,
+		    const struct value *copy, const struct siphash_key *);
+/* The value a reference stands for (built now if it was not); else `v`. */
+const struct value *value_deref(const struct value *v);
 
 /* Appends to a list; returns the item. */
 struct value	*value_push(struct value *list, struct value *item);
@@ -92,9 +133,9 @@ struct value	*value_child(const struct value *, const char *name);
 const char	*value_text(const struct value *, size_t *len);
 /*
  * Adds a value to a hash: its kind, keys and contents; Markdown by its
- * source, so that hashing renders nothing.
+ * source, so that hashing renders nothing; a reference to a shared
+ * sub-view by its digest, so that hashing builds nothing.
  */
-struct siphash;
 void		 value_hash(const struct value *, struct siphash *);
 /* Mustache truthiness: null, false and empty lists are false. */
 int		 value_is_truthy(const struct value *);
