@@ -3,6 +3,7 @@
  * Readers look through references to shared sub-views (value_deref).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,7 +183,10 @@ value_hash(const struct value *v, struct siphash *h)
 	case VALUE_MAP:
 		siphash_u64(h, (uint64_t)v->u.children.count);
 		for (child = v->u.children.first; child; child = child->next) {
-			if (v->kind == VALUE_MAP)
+			/* No key is that long: an inclusion is not a key. */
+			if (v->kind == VALUE_MAP && child->key == NULL)
+				siphash_u64(h, UINT64_MAX);
+			else if (v->kind == VALUE_MAP)
 				siphash_string(h, child->key);
 			value_hash(child, h);
 		}
@@ -223,6 +227,12 @@ value_set(struct value *map, const char *key, struct value *v)
 }
 
 struct value *
+value_include(struct value *map, struct value *members)
+{
+	return value_set(map, NULL, members);
+}
+
+struct value *
 value_set_string(struct arena *arena, struct value *map, const char *key,
     const char *s)
 {
@@ -255,14 +265,18 @@ value_set_bool(struct arena *arena, struct value *map, const char *key,
 struct value *
 value_get(const struct value *map, const char *key)
 {
-	struct value *v;
+	struct value *v, *found;
 
 	map = value_deref(map);
 	if (map == NULL || map->kind != VALUE_MAP)
 		return NULL;
-	for (v = map->u.children.first; v != NULL; v = v->next)
-		if (v->key[0] == key[0] && strcmp(v->key, key) == 0)
+	for (v = map->u.children.first; v != NULL; v = v->next) {
+		if (v->key == NULL) {
+			if ((found = value_get(v, key)) != NULL)
+				return found;
+		} else if (v->key[0] == key[0] && strcmp(v->key, key) == 0)
 			return v;
+	}
 	return NULL;
 }
 

@@ -48,7 +48,8 @@ struct value_shared {
 
 struct value {
 	enum value_kind	 kind;
-	const char	*key;		/* the key when this is a map member */
+	const char	*key;		/* the key when this is a map member;
+					   NULL: its members are the map's */
 	struct value	*next;		/* next member of the parent list/map */
 	union {
 		int		 boolean;
@@ -110,6 +111,12 @@ const struct value *value_deref(const struct value *v);
 struct value	*value_push(struct value *list, struct value *item);
 /* Appends a member to a map (keys are not copied); returns the value. */
 struct value	*value_set(struct value *map, const char *key, struct value *);
+/*
+ * Appends the members of another map (or of a shared one) to a map, in
+ * one go and where they stand: readers see them as the map's own, and
+ * hashing covers them as that map (a reference: as its digest).
+ */
+struct value	*value_include(struct value *map, struct value *members);
 struct value	*value_set_string(struct arena *, struct value *map,
 		    const char *key, const char *);
 struct value	*value_set_string_ref(struct arena *, struct value *map,
@@ -119,7 +126,7 @@ struct value	*value_set_number(struct arena *, struct value *map,
 struct value	*value_set_bool(struct arena *, struct value *map,
 		    const char *key, int);
 
-/* Returns the map member named `key`, or NULL. */
+/* Returns the first map member named `key` (included ones too), or NULL. */
 struct value	*value_get(const struct value *map, const char *key);
 /*
  * A member of a map by key, or an item of a list by decimal index ("0"

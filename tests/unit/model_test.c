@@ -358,6 +358,42 @@ test_shared_reading(struct arena *arena)
 	    "missing")), "value_get: a missing key through a reference");
 }
 
+/* Maps that include others' members (value_include). */
+static void
+test_include(struct arena *arena)
+{
+	const struct siphash_key key = { { 7, 8 } };
+	struct value_shared a = { sample_build, NULL, "a", { { 0, 0 } }, 0 };
+	struct value *m = value_map(arena), *copy = value_map(arena);
+	struct value *plain = value_map(arena), *keyed = value_map(arena);
+	struct value *items;
+
+	value_shared_digest(&a, sample_build(NULL, arena, "a"), &key);
+	value_set_string(arena, m, "before", "1");
+	value_include(m, value_shared(arena, &a));
+	value_set_string(arena, m, "name", "later");
+	value_set_string(arena, copy, "before", "1");
+	value_set_string(arena, copy, "name", "a");
+	items = value_set(copy, "items", value_list(arena));
+	value_push(items, value_number(arena, 1));
+	value_push(items, value_number(arena, 2));
+	value_set_string(arena, copy, "name", "later");
+	CHECK_STR(json(arena, m), json(arena, copy), "json_write: included "
+	    "members are written where they stand");
+	CHECK_STR(value_text(value_get(m, "name"), &(size_t){ 0 }), "a",
+	    "value_get: the first of equal keys, included or not");
+	CHECK(value_get(m, "items") != NULL && value_get(m, "x") == NULL,
+	    "value_get: through an inclusion");
+	value_include(plain, sample_build(NULL, arena, "a"));
+	value_set_string_ref(arena, plain, "body_html", "<p>");
+	CHECK_STR(json(arena, plain), "{\n  \"name\": \"a\",\n  \"items\": "
+	    "[\n    1,\n    2\n  ]\n}\n", "json_write: a plain map included");
+	value_set(keyed, "", sample_build(NULL, arena, "a"));
+	value_set_string_ref(arena, keyed, "body_html", "<p>");
+	CHECK(!same_digest(plain, keyed), "value_hash: an inclusion is not "
+	    "a member with an empty key");
+}
+
 /* ---- status and deadlines ------------------------------------------- */
 
 static struct report *
@@ -708,6 +744,7 @@ main(void)
 	test_json(&arena);
 	test_shared_hash(&arena);
 	test_shared_reading(&arena);
+	test_include(&arena);
 	test_task_status(&arena);
 	test_overdue(&arena);
 	test_plan_count(&arena);

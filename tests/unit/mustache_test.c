@@ -315,7 +315,7 @@ test_shared(struct arena *arena)
 	struct value_shared one = { list_build, NULL, "x", { { 0, 0 } }, 0 };
 	struct value_shared text = { text_build, NULL, "t&", { { 0, 0 } },
 	    0 };
-	struct value *v = value_map(arena), *rows;
+	struct value *v = value_map(arena), *rows, *entry;
 
 	rows = value_set(v, "rows", value_list(arena));
 	value_push(rows, value_shared(arena, &a));
@@ -335,6 +335,12 @@ test_shared(struct arena *arena)
 	CHECK_STR(render(arena, NULL, "{{text}} {{{text}}} {{#text}}{{.}}"
 	    "{{/text}}", v, NULL), "t&amp; t& t&amp;",
 	    "a reference to text: escaped, raw, as a section");
+	entry = value_push(rows, value_map(arena));
+	value_include(entry, value_shared(arena, &b));
+	value_set_string(arena, entry, "extra", "e");
+	CHECK_STR(render(arena, NULL, "{{#rows}}{{name}}{{extra}},{{/rows}} "
+	    "{{rows.2.name}}", v, NULL), "a&lt;,b,be, b",
+	    "members included from a reference, and the map's own");
 }
 
 int
