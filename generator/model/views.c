@@ -142,10 +142,11 @@ plan_ref(const struct views *v, const struct plan *plan)
 	return map;
 }
 
-/* A task as one row of a list. */
-static struct value *
-task_row(const struct views *v, const struct task *task)
+/* A task as one row of a list (and the start of its own page). */
+struct value *
+view_task_row_build(const struct views *v, const void *object)
 {
+	const struct task *task = object;
 	struct value *map = value_map(A(v));
 
 	value_set_string(A(v), map, "id", arena_printf(A(v), "%s/%s",
@@ -164,6 +165,13 @@ task_row(const struct views *v, const struct task *task)
 	    deadline_text(A(v), &task->deadline));
 	task_status_fields(v, task, map);
 	return map;
+}
+
+/* A task's row in another page: shared by every page that lists it. */
+static struct value *
+task_row(const struct views *v, const struct task *task)
+{
+	return view_shared(v, SHARE_TASK_ROW, task);
 }
 
 static struct value *
@@ -232,9 +240,16 @@ plan_summary(const struct views *v, const struct plan *plan)
 struct value *
 view_site(const struct views *v)
 {
+	return view_shared(v, SHARE_SITE, v->model);
+}
+
+struct value *
+view_site_build(const struct views *v, const void *model)
+{
 	const struct site_config *site = &v->model->content->site;
 	struct value *map = value_map(A(v));
 
+	(void)model;		/* v->model */
 	value_set_string(A(v), map, "title", site->title);
 	value_set_string(A(v), map, "language", site->language);
 	value_set_string(A(v), map, "base_url", site->base_url);
@@ -543,7 +558,7 @@ report_value(const struct views *v, const struct report *report)
 struct value *
 view_task(const struct views *v, const struct task *task)
 {
-	struct value *map = task_row(v, task), *reports, *section;
+	struct value *map = view_task_row_build(v, task), *reports, *section;
 	const struct ptrvec *history;
 	const struct report *latest;
 	size_t i;
@@ -725,7 +740,8 @@ static struct value *
 alignment_task(const struct views *v, const struct task *parent_task)
 {
 	const struct plan *plan = parent_task->plan, *child;
-	struct value *row = task_row(v, parent_task), *per_plan, *entry;
+	struct value *row = view_task_row_build(v, parent_task), *per_plan;
+	struct value *entry;
 	struct ptrvec matched;
 	const struct task *task;
 	size_t i, j, gaps = 0;

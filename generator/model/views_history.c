@@ -76,8 +76,9 @@ nonblank(const char *s)
 }
 
 struct value *
-view_commit_ref(const struct views *v, const struct history_commit *hc)
+view_commit_ref_build(const struct views *v, const void *object)
 {
+	const struct history_commit *hc = object;
 	struct value *map = value_map(A(v));
 
 	value_set_string(A(v), map, "id", hc->id);
@@ -90,6 +91,19 @@ view_commit_ref(const struct views *v, const struct history_commit *hc)
 	value_set_string(A(v), map, "subject", nonblank(hc->subject));
 	value_set_string(A(v), map, "message", nonblank(hc->message));
 	value_set_bool(A(v), map, "is_merge", hc->is_merge);
+	return map;
+}
+
+/*
+ * A map that starts with a commit's members (shared), for those of one
+ * entry, list or page to follow.
+ */
+static struct value *
+commit_entry(const struct views *v, const struct history_commit *hc)
+{
+	struct value *map = value_map(A(v));
+
+	value_include(map, view_shared(v, SHARE_COMMIT, hc));
 	return map;
 }
 
@@ -157,6 +171,13 @@ change_target(const struct views *v, const struct change *change,
 struct value *
 view_change(const struct views *v, const struct change *change)
 {
+	return view_shared(v, SHARE_CHANGE, change);
+}
+
+struct value *
+view_change_build(const struct views *v, const void *object)
+{
+	const struct change *change = object;
 	struct value *map = value_map(A(v)), *fields, *details;
 	const struct field_change *f;
 	const char *context, *url = change_target(v, change, &context);
@@ -199,7 +220,7 @@ view_history_entries(const struct views *v, const struct ptrvec *changes,
 		if (change->commit != last) {
 			if (limit && list->u.children.count == limit)
 				break;
-			entry = value_push(list, view_commit_ref(v,
+			entry = value_push(list, commit_entry(v,
 			    change->commit));
 			items = value_set(entry, "changes", value_list(A(v)));
 			last = change->commit;
@@ -263,7 +284,7 @@ view_changes_page(const struct views *v, size_t page, size_t pages,
 	for (i = (page - 1) * per_page; h && i < h->commits.len &&
 	    i < page * per_page; i++) {
 		hc = h->commits.items[i];
-		entry = value_push(commits, view_commit_ref(v, hc));
+		entry = value_push(commits, commit_entry(v, hc));
 		items = value_set(entry, "changes", value_list(A(v)));
 		for (j = 0; j < hc->changes.len; j++)
 			if (((struct change *)hc->changes.items[j])->shown)
@@ -276,7 +297,7 @@ view_changes_page(const struct views *v, size_t page, size_t pages,
 struct value *
 view_commit(const struct views *v, const struct history_commit *hc)
 {
-	struct value *map = view_commit_ref(v, hc), *items;
+	struct value *map = commit_entry(v, hc), *items;
 	size_t j;
 
 	value_set_string(A(v), map, "kind", "commit");
@@ -294,7 +315,7 @@ feed_entry(const struct views *v, const struct history_commit *hc,
     const struct ptrvec *changes, const char *scope)
 {
 	const struct change *c, *first = NULL;
-	struct value *entry = view_commit_ref(v, hc), *items;
+	struct value *entry = commit_entry(v, hc), *items;
 	const char *base = v->model->content->site.base_url;
 	size_t i, n = 0;
 
@@ -319,10 +340,22 @@ feed_entry(const struct views *v, const struct history_commit *hc,
 	return entry;
 }
 
+/* The commit of a feed's first entry, or NULL. */
+static const struct history_commit *
+feed_newest(const struct history *h, const struct ptrvec *changes)
+{
+	if (h == NULL)
+		return NULL;
+	if (changes != NULL)
+		return changes->len ? ((struct change *)changes->items[0])->
+		    commit : NULL;
+	return h->commits.len ? h->commits.items[0] : NULL;
+}
+
 /*
  * An Atom feed of `changes` (NULL: every commit of the site), newest
  * first, at most `limit` entries.  URLs are absolute: feeds are read
- * elsewhere.
+ * elsewhere.  It was updated when its newest entry was, or today.
  */
 struct value *
 view_feed(const struct views *v, const char *title, const char *self,
@@ -331,8 +364,9 @@ view_feed(const struct views *v, const char *title, const char *self,
 {
 	const struct history *h = v->model->history;
 	const char *base = v->model->content->site.base_url;
-	struct value *map = value_map(A(v)), *entries, *updated, *date;
+	struct value *map = value_map(A(v)), *entries;
 	const struct history_commit *hc, *last = NULL;
+	const struct history_commit *newest = feed_newest(h, changes);
 	struct ptrvec one;
 	size_t i;
 
@@ -343,8 +377,9 @@ view_feed(const struct views *v, const char *title, const char *self,
 	    base, alternate));
 	value_set_string(A(v), map, "feed_id", arena_printf(A(v), "%s/%s",
 	    base, self));
-	updated = value_set_string(A(v), map, "updated", arena_printf(A(v),
-	    "%sT00:00:00Z", date_iso(A(v), &v->model->today)));
+	value_set_string_ref(A(v), map, "updated", newest != NULL ?
+	    newest->date_rfc3339 : arena_printf(A(v), "%sT00:00:00Z",
+	    date_iso(A(v), &v->model->today)));
 	entries = value_set(map, "entries", value_list(A(v)));
 	for (i = 0; h != NULL; i++) {
 		if (changes != NULL) {
@@ -361,13 +396,6 @@ view_feed(const struct views *v, const char *title, const char *self,
 			one = hc->changes;
 			value_push(entries, feed_entry(v, hc, &one, scope));
 		}
-		/*
-		 * The newest entry's date.  Copied: value_set would relink
-		 * the entry's own member and cut the entry short.
-		 */
-		if (last == NULL && (date = value_get(entries->u.children.
-		    first, "date")) != NULL)
-			updated->u.string = date->u.string;
 		last = hc;
 		if (entries->u.children.count == limit)
 			break;
