@@ -95,6 +95,13 @@ value_shared(struct arena *arena, const struct value_shared *shared)
 	return v;
 }
 
+static struct value *
+shared_build(const struct value_shared *shared, struct arena *arena)
+{
+	return shared->recipe->build(shared->recipe->ctx, arena,
+	    shared->object);
+}
+
 const struct value *
 value_deref(const struct value *v)
 {
@@ -104,9 +111,8 @@ value_deref(const struct value *v)
 		if (v->u.shared.built == NULL) {
 			/* Built once and kept: the reference is mutable. */
 			lazy = (struct value *)v;
-			lazy->u.shared.built = v->u.shared.shared->build(
-			    v->u.shared.shared->ctx, v->u.shared.arena,
-			    v->u.shared.shared->object);
+			lazy->u.shared.built = shared_build(v->u.shared.shared,
+			    v->u.shared.arena);
 		}
 		v = v->u.shared.built;
 	}
@@ -122,7 +128,6 @@ value_shared_digest(struct value_shared *shared, const struct value *copy,
 	siphash_init(&h, key);
 	value_hash(copy, &h);
 	siphash_final(&h, &shared->digest);
-	shared->hashed = 1;
 }
 
 const char *
@@ -152,6 +157,7 @@ value_text(const struct value *v, size_t *len)
 void
 value_hash(const struct value *v, struct siphash *h)
 {
+	const struct siphash_digest *digest;
 	const struct value *child;
 
 	siphash_u64(h, (uint64_t)v->kind);
@@ -173,9 +179,10 @@ value_hash(const struct value *v, struct siphash *h)
 		siphash_string(h, v->u.markdown.prefix);
 		break;
 	case VALUE_SHARED:
-		if (v->u.shared.shared->hashed) {
-			siphash_u64(h, v->u.shared.shared->digest.h[0]);
-			siphash_u64(h, v->u.shared.shared->digest.h[1]);
+		digest = &v->u.shared.shared->digest;
+		if (digest->h[0] != 0 || digest->h[1] != 0) {
+			siphash_u64(h, digest->h[0]);
+			siphash_u64(h, digest->h[1]);
 		} else
 			value_hash(value_deref(v), h);
 		break;

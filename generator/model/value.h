@@ -31,19 +31,24 @@ typedef const char *(*value_markdown_fn)(void *ctx, const char *markdown,
 typedef struct value *(*value_build_fn)(const void *ctx, struct arena *,
     const void *object);
 
+/* How the shared sub-views of one kind are built. */
+struct value_recipe {
+	value_build_fn	 build;
+	const void	*ctx;
+};
+
 /*
- * A sub-view that many pages show (a change, a task's row), made by
- * `build` from `object` alone: the same on every page.  Its digest is
+ * A sub-view that many pages show (a change, a task's row), made by a
+ * recipe from `object` alone: the same on every page.  Its digest is
  * computed once per build (value_shared_digest); pages hold VALUE_SHARED
  * references to it, which hash as that digest and build the sub-view in
- * the page's arena only when the page is rendered or published.
+ * the page's arena only when the page is rendered or published.  Until
+ * there is a digest ({0, 0}), they hash as what they stand for.
  */
 struct value_shared {
-	value_build_fn		 build;
-	const void		*ctx;
-	const void		*object;
-	struct siphash_digest	 digest;
-	int			 hashed;	/* digest is set */
+	const struct value_recipe	*recipe;
+	const void			*object;
+	struct siphash_digest		 digest;
 };
 
 struct value {

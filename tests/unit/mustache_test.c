@@ -305,16 +305,19 @@ text_build(const void *ctx, struct arena *arena, const void *object)
 	return value_string_ref(arena, object);
 }
 
+static const struct value_recipe row_recipe = { row_build, NULL };
+static const struct value_recipe list_recipe = { list_build, NULL };
+static const struct value_recipe text_recipe = { text_build, NULL };
+
 /* Templates see through references to shared sub-views. */
 static void
 test_shared(struct arena *arena)
 {
-	struct value_shared a = { row_build, NULL, "a<", { { 0, 0 } }, 0 };
-	struct value_shared b = { row_build, NULL, "b", { { 0, 0 } }, 0 };
-	struct value_shared none = { list_build, NULL, NULL, { { 0, 0 } }, 0 };
-	struct value_shared one = { list_build, NULL, "x", { { 0, 0 } }, 0 };
-	struct value_shared text = { text_build, NULL, "t&", { { 0, 0 } },
-	    0 };
+	struct value_shared a = { &row_recipe, "a<", { { 0, 0 } } };
+	struct value_shared b = { &row_recipe, "b", { { 0, 0 } } };
+	struct value_shared none = { &list_recipe, NULL, { { 0, 0 } } };
+	struct value_shared one = { &list_recipe, "x", { { 0, 0 } } };
+	struct value_shared text = { &text_recipe, "t&", { { 0, 0 } } };
 	struct value *v = value_map(arena), *rows, *entry;
 
 	rows = value_set(v, "rows", value_list(arena));
