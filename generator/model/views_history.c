@@ -81,15 +81,15 @@ view_commit_ref_build(const struct views *v, const void *object)
 	const struct history_commit *hc = object;
 	struct value *map = value_map(A(v));
 
-	value_set_string(A(v), map, "id", hc->id);
-	value_set_string(A(v), map, "short_id", hc->short_id);
-	value_set_string(A(v), map, "url", commit_page_url(A(v), hc));
-	value_set_string(A(v), map, "commit_url",
+	value_set_string_ref(A(v), map, "id", hc->id);
+	value_set_string_ref(A(v), map, "short_id", hc->short_id);
+	value_set_string_ref(A(v), map, "url", commit_page_url(A(v), hc));
+	value_set_string_ref(A(v), map, "commit_url",
 	    external_commit_url(v, hc->id));
 	commit_times(v, hc, map);
-	value_set_string(A(v), map, "author", hc->author);
-	value_set_string(A(v), map, "subject", nonblank(hc->subject));
-	value_set_string(A(v), map, "message", nonblank(hc->message));
+	value_set_string_ref(A(v), map, "author", hc->author);
+	value_set_string_ref(A(v), map, "subject", nonblank(hc->subject));
+	value_set_string_ref(A(v), map, "message", nonblank(hc->message));
 	value_set_bool(A(v), map, "is_merge", hc->is_merge);
 	return map;
 }
@@ -117,13 +117,14 @@ diff_value(const struct views *v, const struct ptrvec *diff, int lines)
 	for (i = 0; i < diff->len; i++) {
 		seg = diff->items[i];
 		item = value_push(list, value_map(A(v)));
-		value_set_string(A(v), item, "op", diff_op_name[seg->op]);
+		value_set_string_ref(A(v), item, "op", diff_op_name[seg->op]);
 		value_set_bool(A(v), item, diff_op_name[seg->op], 1);
 		if (seg->text != NULL)
 			value_set_string_ref(A(v), item, "text", seg->text);
 		else if (lines)
-			value_set_string(A(v), item, "skipped", arena_printf(
-			    A(v), "…… %zu 行未改动 ……", seg->len));
+			value_set_string_ref(A(v), item, "skipped",
+			    arena_printf(A(v), "…… %zu 行未改动 ……",
+			    seg->len));
 	}
 	return list;
 }
@@ -133,9 +134,9 @@ field_value(const struct views *v, const struct field_change *f)
 {
 	struct value *map = value_map(A(v));
 
-	value_set_string(A(v), map, "label", f->label);
-	value_set_string(A(v), map, "old", f->old_text);
-	value_set_string(A(v), map, "new", f->new_text);
+	value_set_string_ref(A(v), map, "label", f->label);
+	value_set_string_ref(A(v), map, "old", f->old_text);
+	value_set_string_ref(A(v), map, "new", f->new_text);
 	value_set_bool(A(v), map, "is_body", f->is_body);
 	value_set_bool(A(v), map, "has_diff", f->diff.len > 0);
 	value_set(map, "diff", diff_value(v, &f->diff, f->is_body));
@@ -183,13 +184,13 @@ view_change_build(const struct views *v, const void *object)
 	const char *context, *url = change_target(v, change, &context);
 	size_t i;
 
-	value_set_string(A(v), map, "kind", change_kind_name[change->kind]);
-	value_set_string(A(v), map, "kind_text", change->correction ? "更正" :
-	    change_kind_text[change->kind]);
+	value_set_string_ref(A(v), map, "kind", change_kind_name[change->kind]);
+	value_set_string_ref(A(v), map, "kind_text", change->correction ?
+	    "更正" : change_kind_text[change->kind]);
 	value_set_bool(A(v), map, "correction", change->correction);
-	value_set_string(A(v), map, "summary", change->summary);
-	value_set_string(A(v), map, "url", url);
-	value_set_string(A(v), map, "context", context);
+	value_set_string_ref(A(v), map, "summary", change->summary);
+	value_set_string_ref(A(v), map, "url", url);
+	value_set_string_ref(A(v), map, "context", context);
 	fields = value_set(map, "fields", value_list(A(v)));
 	/* Texts and bodies need their diff shown; the summary says the rest. */
 	details = value_set(map, "details", value_list(A(v)));
@@ -316,7 +317,7 @@ feed_entry(const struct views *v, const struct history_commit *hc,
 {
 	const struct change *c, *first = NULL;
 	struct value *entry = commit_entry(v, hc), *items;
-	const char *base = v->model->content->site.base_url;
+	const char *base = v->model->content->site.base_url, *link;
 	size_t i, n = 0;
 
 	items = value_set(entry, "changes", value_list(A(v)));
@@ -330,13 +331,13 @@ feed_entry(const struct views *v, const struct history_commit *hc,
 	}
 	/* Map members are appended, never replaced: set the title once. */
 	if (first != NULL)
-		value_set_string(A(v), entry, "title", n > 1 ?
+		value_set_string_ref(A(v), entry, "title", n > 1 ?
 		    arena_printf(A(v), "%s 等 %zu 项变更", first->summary, n) :
 		    first->summary);
-	value_set_string(A(v), entry, "entry_id", arena_printf(A(v),
-	    "%s/%s#%s", base, commit_page_url(A(v), hc), scope));
-	value_set_string(A(v), entry, "link", arena_printf(A(v), "%s/%s", base,
-	    commit_page_url(A(v), hc)));
+	link = arena_printf(A(v), "%s/%s", base, commit_page_url(A(v), hc));
+	value_set_string_ref(A(v), entry, "entry_id", arena_printf(A(v),
+	    "%s#%s", link, scope));
+	value_set_string_ref(A(v), entry, "link", link);
 	return entry;
 }
 
