@@ -154,51 +154,101 @@ value_text(const struct value *v, size_t *len)
 	return v->u.markdown.html;
 }
 
-void
-value_hash(const struct value *v, struct siphash *h)
+/* What value_hash has put into one hash: the last string, by address. */
+struct hash_walk {
+	struct siphash	*h;
+	const char	*text;
+	size_t		 len;
+};
+
+static void	hash_walk(struct hash_walk *, const struct value *);
+
+/*
+ * Markdown by its source and link prefix, so that hashing renders nothing.
+ * When the source is the very string hashed last (a body, then its HTML),
+ * a mark says so instead of the same bytes again: no length is that long,
+ * and the hash still covers every byte of both.
+ */
+static void
+hash_markdown(struct hash_walk *w, const struct value *v)
 {
-	const struct siphash_digest *digest;
+	const char *source = v->u.markdown.source;
+
+	if (w->text != NULL && source == w->text && strlen(source) == w->len)
+		siphash_u64(w->h, UINT64_MAX);
+	else
+		siphash_string(w->h, source);
+	siphash_string(w->h, v->u.markdown.prefix);
+}
+
+/* A reference by its digest, or while it has none, what it stands for. */
+static void
+hash_shared(struct hash_walk *w, const struct value *v)
+{
+	const struct siphash_digest *digest = &v->u.shared.shared->digest;
+
+	if (digest->h[0] != 0 || digest->h[1] != 0) {
+		siphash_u64(w->h, digest->h[0]);
+		siphash_u64(w->h, digest->h[1]);
+	} else
+		hash_walk(w, value_deref(v));
+}
+
+/* Items of a list; members of a map with their keys. */
+static void
+hash_children(struct hash_walk *w, const struct value *v)
+{
 	const struct value *child;
 
-	siphash_u64(h, (uint64_t)v->kind);
+	siphash_u64(w->h, (uint64_t)v->u.children.count);
+	for (child = v->u.children.first; child; child = child->next) {
+		/* No key is that long: an inclusion is not a key. */
+		if (v->kind == VALUE_MAP && child->key == NULL)
+			siphash_u64(w->h, UINT64_MAX);
+		else if (v->kind == VALUE_MAP)
+			siphash_string(w->h, child->key);
+		hash_walk(w, child);
+	}
+}
+
+static void
+hash_walk(struct hash_walk *w, const struct value *v)
+{
+	siphash_u64(w->h, (uint64_t)v->kind);
 	switch (v->kind) {
 	case VALUE_NULL:
 		break;
 	case VALUE_BOOL:
-		siphash_u64(h, (uint64_t)v->u.boolean);
+		siphash_u64(w->h, (uint64_t)v->u.boolean);
 		break;
 	case VALUE_NUMBER:
-		siphash_update(h, &v->u.number, sizeof(v->u.number));
+		siphash_update(w->h, &v->u.number, sizeof(v->u.number));
 		break;
 	case VALUE_STRING:
-		siphash_u64(h, (uint64_t)v->u.string.len);
-		siphash_update(h, v->u.string.ptr, v->u.string.len);
+		siphash_u64(w->h, (uint64_t)v->u.string.len);
+		siphash_update(w->h, v->u.string.ptr, v->u.string.len);
+		w->text = v->u.string.ptr;
+		w->len = v->u.string.len;
 		break;
 	case VALUE_MARKDOWN:
-		siphash_string(h, v->u.markdown.source);
-		siphash_string(h, v->u.markdown.prefix);
+		hash_markdown(w, v);
 		break;
 	case VALUE_SHARED:
-		digest = &v->u.shared.shared->digest;
-		if (digest->h[0] != 0 || digest->h[1] != 0) {
-			siphash_u64(h, digest->h[0]);
-			siphash_u64(h, digest->h[1]);
-		} else
-			value_hash(value_deref(v), h);
+		hash_shared(w, v);
 		break;
 	case VALUE_LIST:
 	case VALUE_MAP:
-		siphash_u64(h, (uint64_t)v->u.children.count);
-		for (child = v->u.children.first; child; child = child->next) {
-			/* No key is that long: an inclusion is not a key. */
-			if (v->kind == VALUE_MAP && child->key == NULL)
-				siphash_u64(h, UINT64_MAX);
-			else if (v->kind == VALUE_MAP)
-				siphash_string(h, child->key);
-			value_hash(child, h);
-		}
+		hash_children(w, v);
 		break;
 	}
+}
+
+void
+value_hash(const struct value *v, struct siphash *h)
+{
+	struct hash_walk w = { h, NULL, 0 };
+
+	hash_walk(&w, v);
 }
 
 struct value *

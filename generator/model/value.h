@@ -145,8 +145,9 @@ struct value	*value_child(const struct value *, const char *name);
 const char	*value_text(const struct value *, size_t *len);
 /*
  * Adds a value to a hash: its kind, keys and contents; Markdown by its
- * source, so that hashing renders nothing; a reference to a shared
- * sub-view by its digest, so that hashing builds nothing.
+ * source (once for a body and its HTML), so that hashing renders nothing;
+ * a reference to a shared sub-view by its digest, so that hashing builds
+ * nothing.
  */
 void		 value_hash(const struct value *, struct siphash *);
 /* Mustache truthiness: null, false and empty lists are false. */

@@ -258,6 +258,41 @@ test_json(struct arena *arena)
 	    "json_write: insertion order, two-space indent, escaped keys");
 }
 
+/* {"body": <text>, "body_html": <Markdown of source>} */
+static struct value *
+body_pair(struct arena *arena, struct value *text, const char *source)
+{
+	struct value *map = value_map(arena);
+
+	value_set(map, "body", text);
+	value_set(map, "body_html", value_markdown(arena, source, "../",
+	    fake_markdown, arena));
+	return map;
+}
+
+/* Markdown made from the string hashed just before it. */
+static void
+test_hash_body_once(struct arena *arena)
+{
+	char *abc = arena_strdup(arena, "abc"), *abc2 = arena_strdup(arena,
+	    "abc"), *abd = arena_strdup(arena, "abd");
+	struct value *cut = value_string_ref(arena, abc);
+
+	CHECK(same_digest(body_pair(arena, value_string_ref(arena, abc), abc),
+	    body_pair(arena, value_string_ref(arena, abc2), abc2)),
+	    "value_hash: a body and its HTML, from equal texts, alike");
+	CHECK(!same_digest(body_pair(arena, value_string_ref(arena, abc), abc),
+	    body_pair(arena, value_string_ref(arena, abd), abd)),
+	    "value_hash: a body and its HTML, from other texts, not alike");
+	CHECK(!same_digest(body_pair(arena, value_string_ref(arena, abc), abd),
+	    body_pair(arena, value_string_ref(arena, abc), abc)),
+	    "value_hash: HTML of another text than the body's");
+	cut->u.string.len = 2;
+	CHECK(!same_digest(body_pair(arena, cut, abc), body_pair(arena,
+	    value_string(arena, "ab"), "ab")), "value_hash: HTML of the "
+	    "whole text a shorter string starts");
+}
+
 /* ---- shared sub-views ----------------------------------------------- */
 
 static int sample_builds;
@@ -743,6 +778,7 @@ main(void)
 	test_format_number();
 	test_values(&arena);
 	test_markdown_and_hash(&arena);
+	test_hash_body_once(&arena);
 	test_truthy(&arena);
 	test_json(&arena);
 	test_shared_hash(&arena);
