@@ -59,14 +59,43 @@ json_indent(struct buf *out, int depth)
 		buf_puts(out, "  ");
 }
 
+static void	json_value(struct buf *, const struct value *, int);
+
+/* Writes the members of a map, those it includes where they stand. */
+static void
+json_members(struct buf *out, const struct value *map, int depth,
+    int *wrote)
+{
+	const struct value *child, *included;
+
+	for (child = map->u.children.first; child; child = child->next) {
+		if (child->key == NULL) {
+			included = value_deref(child);
+			if (included->kind == VALUE_MAP)
+				json_members(out, included, depth, wrote);
+			continue;
+		}
+		if (json_skipped_key(child->key))
+			continue;
+		if ((*wrote)++)
+			buf_putc(out, ',');
+		json_indent(out, depth + 1);
+		json_string(out, child->key);
+		buf_puts(out, ": ");
+		json_value(out, child, depth + 1);
+	}
+}
+
 static void
 json_value(struct buf *out, const struct value *v, int depth)
 {
 	const struct value *child;
 	char number[32];
 	size_t len;
-	int map = v->kind == VALUE_MAP, wrote = 0;
+	int map, wrote = 0;
 
+	v = value_deref(v);
+	map = v->kind == VALUE_MAP;
 	switch (v->kind) {
 	case VALUE_NULL:
 		buf_puts(out, "null");
@@ -86,16 +115,13 @@ json_value(struct buf *out, const struct value *v, int depth)
 		break;
 	}
 	buf_putc(out, map ? '{' : '[');
-	for (child = v->u.children.first; child; child = child->next) {
-		if (map && json_skipped_key(child->key))
-			continue;
+	if (map)
+		json_members(out, v, depth, &wrote);
+	for (child = map ? NULL : v->u.children.first; child;
+	    child = child->next) {
 		if (wrote++)
 			buf_putc(out, ',');
 		json_indent(out, depth + 1);
-		if (map) {
-			json_string(out, child->key);
-			buf_puts(out, ": ");
-		}
 		json_value(out, child, depth + 1);
 	}
 	if (wrote)

@@ -123,8 +123,8 @@ task_status_fields(const struct views *v, const struct task *task,
 	const struct date *today = &v->model->today;
 	enum status status = task_status(task);
 
-	value_set_string(A(v), map, "status", status_name(status));
-	value_set_string(A(v), map, "status_text", status_label(status));
+	value_set_string_ref(A(v), map, "status", status_name(status));
+	value_set_string_ref(A(v), map, "status_text", status_label(status));
 	value_set_bool(A(v), map, "overdue", task_is_overdue(task, today));
 	value_set_bool(A(v), map, "past_deadline_unreported",
 	    task_is_past_unreported(task, today));
@@ -142,28 +142,36 @@ plan_ref(const struct views *v, const struct plan *plan)
 	return map;
 }
 
-/* A task as one row of a list. */
-static struct value *
-task_row(const struct views *v, const struct task *task)
+/* A task as one row of a list (and the start of its own page). */
+struct value *
+view_task_row_build(const struct views *v, const void *object)
 {
+	const struct task *task = object;
 	struct value *map = value_map(A(v));
 
-	value_set_string(A(v), map, "id", arena_printf(A(v), "%s/%s",
+	value_set_string_ref(A(v), map, "id", arena_printf(A(v), "%s/%s",
 	    task->plan->id, task->id));
 	value_set_number(A(v), map, "number", (double)task->number);
-	value_set_string(A(v), map, "title", task->title);
-	value_set_string(A(v), map, "url", task_url(A(v), task));
-	value_set_string(A(v), map, "plan_id", task->plan->id);
-	value_set_string(A(v), map, "plan_title", task->plan->title);
-	value_set_string(A(v), map, "region", task->plan->region);
+	value_set_string_ref(A(v), map, "title", task->title);
+	value_set_string_ref(A(v), map, "url", task_url(A(v), task));
+	value_set_string_ref(A(v), map, "plan_id", task->plan->id);
+	value_set_string_ref(A(v), map, "plan_title", task->plan->title);
+	value_set_string_ref(A(v), map, "region", task->plan->region);
 	value_set(map, "lead", string_list(v, &task->lead));
-	value_set_string(A(v), map, "lead_text", task->lead.len ?
+	value_set_string_ref(A(v), map, "lead_text", task->lead.len ?
 	    join_names(v, &task->lead) : "未列明");
 	value_set(map, "deadline", deadline_value(v, &task->deadline));
-	value_set_string(A(v), map, "deadline_text",
+	value_set_string_ref(A(v), map, "deadline_text",
 	    deadline_text(A(v), &task->deadline));
 	task_status_fields(v, task, map);
 	return map;
+}
+
+/* A task's row in another page: shared by every page that lists it. */
+static struct value *
+task_row(const struct views *v, const struct task *task)
+{
+	return view_shared(v, SHARE_TASK_ROW, task);
 }
 
 static struct value *
@@ -232,9 +240,16 @@ plan_summary(const struct views *v, const struct plan *plan)
 struct value *
 view_site(const struct views *v)
 {
+	return view_shared(v, SHARE_SITE, v->model);
+}
+
+struct value *
+view_site_build(const struct views *v, const void *model)
+{
 	const struct site_config *site = &v->model->content->site;
 	struct value *map = value_map(A(v));
 
+	(void)model;		/* v->model */
 	value_set_string(A(v), map, "title", site->title);
 	value_set_string(A(v), map, "language", site->language);
 	value_set_string(A(v), map, "base_url", site->base_url);
@@ -508,31 +523,32 @@ report_value(const struct views *v, const struct report *report)
 	const struct measurement *m;
 	size_t i;
 
-	value_set_string(A(v), map, "id", arena_printf(A(v), "%s/%s/%s",
+	value_set_string_ref(A(v), map, "id", arena_printf(A(v), "%s/%s/%s",
 	    report->task->plan->id, report->task->id, report->file_id));
-	value_set_string(A(v), map, "date", date_iso(A(v), &report->date));
-	value_set_string(A(v), map, "date_text", date_text(A(v),
+	value_set_string_ref(A(v), map, "date", date_iso(A(v), &report->date));
+	value_set_string_ref(A(v), map, "date_text", date_text(A(v),
 	    &report->date));
 	/* The page anchor: unique per task, as the history links it. */
-	value_set_string(A(v), map, "anchor", arena_printf(A(v), "report-%s",
-	    report->file_id));
-	value_set_string(A(v), map, "status", status_name(report->status));
-	value_set_string(A(v), map, "status_text",
+	value_set_string_ref(A(v), map, "anchor", arena_printf(A(v),
+	    "report-%s", report->file_id));
+	value_set_string_ref(A(v), map, "status", status_name(report->status));
+	value_set_string_ref(A(v), map, "status_text",
 	    status_label(report->status));
 	if (report->percent >= 0)
 		value_set_number(A(v), map, "percent", report->percent);
 	else	/* not the task's (latest report's) percent */
 		value_set(map, "percent", value_null(A(v)));
-	value_set_string(A(v), map, "reporter", report->reporter);
+	value_set_string_ref(A(v), map, "reporter", report->reporter);
 	values = value_set(map, "values", value_list(A(v)));
 	for (i = 0; i < report->values.len; i++) {
 		m = report->values.items[i];
 		item = value_push(values, value_map(A(v)));
-		value_set_string(A(v), item, "indicator", m->indicator->id);
-		value_set_string(A(v), item, "name", m->indicator->name);
+		value_set_string_ref(A(v), item, "indicator", m->indicator->id);
+		value_set_string_ref(A(v), item, "name", m->indicator->name);
 		value_set_number(A(v), item, "value", m->value);
-		value_set_string(A(v), item, "value_text", arena_printf(A(v),
-		    "%s%s", number_text(A(v), m->value), m->indicator->unit));
+		value_set_string_ref(A(v), item, "value_text",
+		    arena_printf(A(v), "%s%s", number_text(A(v), m->value),
+		    m->indicator->unit));
 	}
 	value_set_string_ref(A(v), map, "body", report->body ? report->body :
 	    "");
@@ -543,7 +559,7 @@ report_value(const struct views *v, const struct report *report)
 struct value *
 view_task(const struct views *v, const struct task *task)
 {
-	struct value *map = task_row(v, task), *reports, *section;
+	struct value *map = view_task_row_build(v, task), *reports, *section;
 	const struct ptrvec *history;
 	const struct report *latest;
 	size_t i;
@@ -725,7 +741,8 @@ static struct value *
 alignment_task(const struct views *v, const struct task *parent_task)
 {
 	const struct plan *plan = parent_task->plan, *child;
-	struct value *row = task_row(v, parent_task), *per_plan, *entry;
+	struct value *row = view_task_row_build(v, parent_task), *per_plan;
+	struct value *entry;
 	struct ptrvec matched;
 	const struct task *task;
 	size_t i, j, gaps = 0;

@@ -76,20 +76,34 @@ nonblank(const char *s)
 }
 
 struct value *
-view_commit_ref(const struct views *v, const struct history_commit *hc)
+view_commit_ref_build(const struct views *v, const void *object)
+{
+	const struct history_commit *hc = object;
+	struct value *map = value_map(A(v));
+
+	value_set_string_ref(A(v), map, "id", hc->id);
+	value_set_string_ref(A(v), map, "short_id", hc->short_id);
+	value_set_string_ref(A(v), map, "url", commit_page_url(A(v), hc));
+	value_set_string_ref(A(v), map, "commit_url",
+	    external_commit_url(v, hc->id));
+	commit_times(v, hc, map);
+	value_set_string_ref(A(v), map, "author", hc->author);
+	value_set_string_ref(A(v), map, "subject", nonblank(hc->subject));
+	value_set_string_ref(A(v), map, "message", nonblank(hc->message));
+	value_set_bool(A(v), map, "is_merge", hc->is_merge);
+	return map;
+}
+
+/*
+ * A map that starts with a commit's members (shared), for those of one
+ * entry, list or page to follow.
+ */
+static struct value *
+commit_entry(const struct views *v, const struct history_commit *hc)
 {
 	struct value *map = value_map(A(v));
 
-	value_set_string(A(v), map, "id", hc->id);
-	value_set_string(A(v), map, "short_id", hc->short_id);
-	value_set_string(A(v), map, "url", commit_page_url(A(v), hc));
-	value_set_string(A(v), map, "commit_url",
-	    external_commit_url(v, hc->id));
-	commit_times(v, hc, map);
-	value_set_string(A(v), map, "author", hc->author);
-	value_set_string(A(v), map, "subject", nonblank(hc->subject));
-	value_set_string(A(v), map, "message", nonblank(hc->message));
-	value_set_bool(A(v), map, "is_merge", hc->is_merge);
+	value_include(map, view_shared(v, SHARE_COMMIT, hc));
 	return map;
 }
 
@@ -103,13 +117,14 @@ diff_value(const struct views *v, const struct ptrvec *diff, int lines)
 	for (i = 0; i < diff->len; i++) {
 		seg = diff->items[i];
 		item = value_push(list, value_map(A(v)));
-		value_set_string(A(v), item, "op", diff_op_name[seg->op]);
+		value_set_string_ref(A(v), item, "op", diff_op_name[seg->op]);
 		value_set_bool(A(v), item, diff_op_name[seg->op], 1);
 		if (seg->text != NULL)
 			value_set_string_ref(A(v), item, "text", seg->text);
 		else if (lines)
-			value_set_string(A(v), item, "skipped", arena_printf(
-			    A(v), "…… %zu 行未改动 ……", seg->len));
+			value_set_string_ref(A(v), item, "skipped",
+			    arena_printf(A(v), "…… %zu 行未改动 ……",
+			    seg->len));
 	}
 	return list;
 }
@@ -119,9 +134,9 @@ field_value(const struct views *v, const struct field_change *f)
 {
 	struct value *map = value_map(A(v));
 
-	value_set_string(A(v), map, "label", f->label);
-	value_set_string(A(v), map, "old", f->old_text);
-	value_set_string(A(v), map, "new", f->new_text);
+	value_set_string_ref(A(v), map, "label", f->label);
+	value_set_string_ref(A(v), map, "old", f->old_text);
+	value_set_string_ref(A(v), map, "new", f->new_text);
 	value_set_bool(A(v), map, "is_body", f->is_body);
 	value_set_bool(A(v), map, "has_diff", f->diff.len > 0);
 	value_set(map, "diff", diff_value(v, &f->diff, f->is_body));
@@ -157,18 +172,25 @@ change_target(const struct views *v, const struct change *change,
 struct value *
 view_change(const struct views *v, const struct change *change)
 {
+	return view_shared(v, SHARE_CHANGE, change);
+}
+
+struct value *
+view_change_build(const struct views *v, const void *object)
+{
+	const struct change *change = object;
 	struct value *map = value_map(A(v)), *fields, *details;
 	const struct field_change *f;
 	const char *context, *url = change_target(v, change, &context);
 	size_t i;
 
-	value_set_string(A(v), map, "kind", change_kind_name[change->kind]);
-	value_set_string(A(v), map, "kind_text", change->correction ? "更正" :
-	    change_kind_text[change->kind]);
+	value_set_string_ref(A(v), map, "kind", change_kind_name[change->kind]);
+	value_set_string_ref(A(v), map, "kind_text", change->correction ?
+	    "更正" : change_kind_text[change->kind]);
 	value_set_bool(A(v), map, "correction", change->correction);
-	value_set_string(A(v), map, "summary", change->summary);
-	value_set_string(A(v), map, "url", url);
-	value_set_string(A(v), map, "context", context);
+	value_set_string_ref(A(v), map, "summary", change->summary);
+	value_set_string_ref(A(v), map, "url", url);
+	value_set_string_ref(A(v), map, "context", context);
 	fields = value_set(map, "fields", value_list(A(v)));
 	/* Texts and bodies need their diff shown; the summary says the rest. */
 	details = value_set(map, "details", value_list(A(v)));
@@ -199,7 +221,7 @@ view_history_entries(const struct views *v, const struct ptrvec *changes,
 		if (change->commit != last) {
 			if (limit && list->u.children.count == limit)
 				break;
-			entry = value_push(list, view_commit_ref(v,
+			entry = value_push(list, commit_entry(v,
 			    change->commit));
 			items = value_set(entry, "changes", value_list(A(v)));
 			last = change->commit;
@@ -281,7 +303,7 @@ view_changes_page(const struct views *v, size_t page, size_t pages,
 	commits = value_set(map, "commits", value_list(A(v)));
 	for (i = first; i < end; i++) {
 		hc = h->commits.items[i];
-		entry = value_push(commits, view_commit_ref(v, hc));
+		entry = value_push(commits, commit_entry(v, hc));
 		items = value_set(entry, "changes", value_list(A(v)));
 		for (j = 0; j < hc->changes.len; j++)
 			if (((struct change *)hc->changes.items[j])->shown)
@@ -294,7 +316,7 @@ view_changes_page(const struct views *v, size_t page, size_t pages,
 struct value *
 view_commit(const struct views *v, const struct history_commit *hc)
 {
-	struct value *map = view_commit_ref(v, hc), *items;
+	struct value *map = commit_entry(v, hc), *items;
 	size_t j;
 
 	value_set_string(A(v), map, "kind", "commit");
@@ -312,8 +334,8 @@ feed_entry(const struct views *v, const struct history_commit *hc,
     const struct ptrvec *changes, const char *scope)
 {
 	const struct change *c, *first = NULL;
-	struct value *entry = view_commit_ref(v, hc), *items;
-	const char *base = v->model->content->site.base_url;
+	struct value *entry = commit_entry(v, hc), *items;
+	const char *base = v->model->content->site.base_url, *link;
 	size_t i, n = 0;
 
 	items = value_set(entry, "changes", value_list(A(v)));
@@ -327,20 +349,32 @@ feed_entry(const struct views *v, const struct history_commit *hc,
 	}
 	/* Map members are appended, never replaced: set the title once. */
 	if (first != NULL)
-		value_set_string(A(v), entry, "title", n > 1 ?
+		value_set_string_ref(A(v), entry, "title", n > 1 ?
 		    arena_printf(A(v), "%s 等 %zu 项变更", first->summary, n) :
 		    first->summary);
-	value_set_string(A(v), entry, "entry_id", arena_printf(A(v),
-	    "%s/%s#%s", base, commit_page_url(A(v), hc), scope));
-	value_set_string(A(v), entry, "link", arena_printf(A(v), "%s/%s", base,
-	    commit_page_url(A(v), hc)));
+	link = arena_printf(A(v), "%s/%s", base, commit_page_url(A(v), hc));
+	value_set_string_ref(A(v), entry, "entry_id", arena_printf(A(v),
+	    "%s#%s", link, scope));
+	value_set_string_ref(A(v), entry, "link", link);
 	return entry;
+}
+
+/* The commit of a feed's first entry, or NULL. */
+static const struct history_commit *
+feed_newest(const struct history *h, const struct ptrvec *changes)
+{
+	if (h == NULL)
+		return NULL;
+	if (changes != NULL)
+		return changes->len ? ((struct change *)changes->items[0])->
+		    commit : NULL;
+	return h->commits.len ? h->commits.items[0] : NULL;
 }
 
 /*
  * An Atom feed of `changes` (NULL: every commit of the site), newest
  * first, at most `limit` entries.  URLs are absolute: feeds are read
- * elsewhere.
+ * elsewhere.  It was updated when its newest entry was, or today.
  */
 struct value *
 view_feed(const struct views *v, const char *title, const char *self,
@@ -349,8 +383,9 @@ view_feed(const struct views *v, const char *title, const char *self,
 {
 	const struct history *h = v->model->history;
 	const char *base = v->model->content->site.base_url;
-	struct value *map = value_map(A(v)), *entries, *updated, *date;
+	struct value *map = value_map(A(v)), *entries;
 	const struct history_commit *hc, *last = NULL;
+	const struct history_commit *newest = feed_newest(h, changes);
 	struct ptrvec one;
 	size_t i;
 
@@ -361,8 +396,9 @@ view_feed(const struct views *v, const char *title, const char *self,
 	    base, alternate));
 	value_set_string(A(v), map, "feed_id", arena_printf(A(v), "%s/%s",
 	    base, self));
-	updated = value_set_string(A(v), map, "updated", arena_printf(A(v),
-	    "%sT00:00:00Z", date_iso(A(v), &v->model->today)));
+	value_set_string_ref(A(v), map, "updated", newest != NULL ?
+	    newest->date_rfc3339 : arena_printf(A(v), "%sT00:00:00Z",
+	    date_iso(A(v), &v->model->today)));
 	entries = value_set(map, "entries", value_list(A(v)));
 	for (i = 0; h != NULL; i++) {
 		if (changes != NULL) {
@@ -379,13 +415,6 @@ view_feed(const struct views *v, const char *title, const char *self,
 			one = hc->changes;
 			value_push(entries, feed_entry(v, hc, &one, scope));
 		}
-		/*
-		 * The newest entry's date.  Copied: value_set would relink
-		 * the entry's own member and cut the entry short.
-		 */
-		if (last == NULL && (date = value_get(entries->u.children.
-		    first, "date")) != NULL)
-			updated->u.string = date->u.string;
 		last = hc;
 		if (entries->u.children.count == limit)
 			break;

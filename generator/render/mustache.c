@@ -973,7 +973,7 @@ static int
 render_variable(struct render *r, const struct node *n,
     const struct scope *s)
 {
-	const struct value *v = scope_lookup(s, n);
+	const struct value *v = value_deref(scope_lookup(s, n));
 	const char *text;
 	char number[32];
 	size_t len;
@@ -1009,7 +1009,7 @@ static int
 render_section(struct render *r, const struct node *n,
     const struct scope *s)
 {
-	const struct value *v = scope_lookup(s, n), *item;
+	const struct value *v = value_deref(scope_lookup(s, n)), *item;
 	struct scope inner;
 
 	if (!value_is_truthy(v))

@@ -61,6 +61,7 @@ static const char *const page_templates[PAGE_KIND_COUNT] = {
 
 struct renderer {
 	struct model			*model;
+	const struct view_shares	*shares;	/* NULL: none */
 	const struct siphash_digest	*fingerprint;	/* code and theme */
 	struct arena			*arena;		/* the build's */
 	struct arena			 page_arena;	/* one page's */
@@ -200,7 +201,7 @@ renderer_page(struct renderer *r, enum page_kind kind, const char *path,
 	const char *data_path;
 
 	value_set(context, "site", view_site(&(struct views){ r->model, arena,
-	    renderer_markdown, arena }));
+	    renderer_markdown, arena, r->shares }));
 	value_set_string(arena, context, "root", root ? root :
 	    root_of(arena, path));
 	value_set_string(arena, context, "path", path);
@@ -243,7 +244,7 @@ static struct views
 renderer_views(struct renderer *r)
 {
 	struct views v = { r->model, &r->page_arena, renderer_markdown,
-	    &r->page_arena };
+	    &r->page_arena, r->shares };
 
 	arena_free(&r->page_arena);
 	arena_init(&r->page_arena);
@@ -548,6 +549,7 @@ renderer_parallel(struct renderer *main_r, const char *theme_dir)
 		workers[i].rc = renderer_init(&workers[i].r, main_r->model,
 		    &workers[i].arena, theme_dir, main_r->fingerprint,
 		    main_r->output);
+		workers[i].r.shares = main_r->shares;
 	}
 	for (i = 0; i < jobs && rc == 0; i++, started++)
 		if (workers[i].rc == -1 || pthread_create(&workers[i].thread,
@@ -569,6 +571,61 @@ renderer_parallel(struct renderer *main_r, const char *theme_dir)
 	free(sitemaps);
 	free(workers);
 	return rc;
+}
+
+/* A hasher computes the digest of every n-th shared sub-view. */
+struct hasher {
+	struct view_shares		*shares;
+	const struct siphash_key	*key;
+	size_t				 index;
+	size_t				 count;
+	pthread_t			 thread;
+	int				 started;
+};
+
+static void *
+hasher_main(void *arg)
+{
+	struct hasher *w = arg;
+	struct arena scratch;
+	size_t k, n = view_shares_count(w->shares);
+
+	arena_init(&scratch);
+	for (k = w->index; k < n; k += w->count) {
+		view_shares_hash(w->shares, k, w->key, &scratch);
+		arena_reset(&scratch);
+	}
+	arena_free(&scratch);
+	return NULL;
+}
+
+/*
+ * Lists the sub-views that pages share and hashes each once, on several
+ * threads, before any page is built: from then on they are only read.
+ */
+static struct view_shares *
+site_shares(struct model *model, const struct siphash_key *key)
+{
+	struct view_shares *shares = view_shares_new(model, model->arena);
+	size_t jobs = jobs_count(view_shares_count(shares)), i;
+	struct hasher *workers = xmalloc(jobs * sizeof(*workers));
+
+	for (i = 0; i < jobs; i++) {
+		workers[i] = (struct hasher){ .shares = shares, .key = key,
+		    .index = i, .count = jobs };
+		/* The first runs here, as does any that cannot start. */
+		if (i > 0 && pthread_create(&workers[i].thread, NULL,
+		    hasher_main, &workers[i]) == 0)
+			workers[i].started = 1;
+	}
+	for (i = 0; i < jobs; i++) {
+		if (workers[i].started)
+			pthread_join(workers[i].thread, NULL);
+		else
+			hasher_main(&workers[i]);
+	}
+	free(workers);
+	return shares;
 }
 
 /*
@@ -611,8 +668,12 @@ site_render(struct model *model, struct source *source, const char *theme_dir,
 	if (output_keeps_manifest(output))
 		site_fingerprint(theme_dir, model->arena, &fingerprint);
 	if (renderer_init(&r, model, model->arena, theme_dir, &fingerprint,
-	    output) == -1 ||
-	    renderer_parallel(&r, theme_dir) == -1)
+	    output) == -1)
+		goto done;
+	/* Pages that are not hashed need not share anything. */
+	if (output_keeps_manifest(output))
+		r.shares = site_shares(model, output_hash_key(output));
+	if (renderer_parallel(&r, theme_dir) == -1)
 		goto done;
 	for (i = 0; i < model->content->plans.len; i++)
 		if (renderer_files(&r, source, model->content->plans.items[i])

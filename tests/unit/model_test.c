@@ -258,6 +258,180 @@ test_json(struct arena *arena)
 	    "json_write: insertion order, two-space indent, escaped keys");
 }
 
+/* {"body": <text>, "body_html": <Markdown of source>} */
+static struct value *
+body_pair(struct arena *arena, struct value *text, const char *source)
+{
+	struct value *map = value_map(arena);
+
+	value_set(map, "body", text);
+	value_set(map, "body_html", value_markdown(arena, source, "../",
+	    fake_markdown, arena));
+	return map;
+}
+
+/* Markdown made from the string hashed just before it. */
+static void
+test_hash_body_once(struct arena *arena)
+{
+	char *abc = arena_strdup(arena, "abc"), *abc2 = arena_strdup(arena,
+	    "abc"), *abd = arena_strdup(arena, "abd");
+	struct value *cut = value_string_ref(arena, abc);
+
+	CHECK(same_digest(body_pair(arena, value_string_ref(arena, abc), abc),
+	    body_pair(arena, value_string_ref(arena, abc2), abc2)),
+	    "value_hash: a body and its HTML, from equal texts, alike");
+	CHECK(!same_digest(body_pair(arena, value_string_ref(arena, abc), abc),
+	    body_pair(arena, value_string_ref(arena, abd), abd)),
+	    "value_hash: a body and its HTML, from other texts, not alike");
+	CHECK(!same_digest(body_pair(arena, value_string_ref(arena, abc), abd),
+	    body_pair(arena, value_string_ref(arena, abc), abc)),
+	    "value_hash: HTML of another text than the body's");
+	cut->u.string.len = 2;
+	CHECK(!same_digest(body_pair(arena, cut, abc), body_pair(arena,
+	    value_string(arena, "ab"), "ab")), "value_hash: HTML of the "
+	    "whole text a shorter string starts");
+}
+
+/* ---- shared sub-views ----------------------------------------------- */
+
+static int sample_builds;
+
+/* A sub-view to share: {"name": <object>, "items": [1, 2]}. */
+static struct value *
+sample_build(const void *ctx, struct arena *arena, const void *object)
+{
+	struct value *map = value_map(arena), *items;
+
+	(void)ctx;
+	sample_builds++;
+	value_set_string_ref(arena, map, "name", object);
+	items = value_set(map, "items", value_list(arena));
+	value_push(items, value_number(arena, 1));
+	value_push(items, value_number(arena, 2));
+	return map;
+}
+
+static const struct value_recipe sample = { sample_build, NULL };
+
+/* {"title": "t", "x": <x>} */
+static struct value *
+sample_page(struct arena *arena, struct value *x)
+{
+	struct value *page = value_map(arena);
+
+	value_set_string(arena, page, "title", "t");
+	value_set(page, "x", x);
+	return page;
+}
+
+static void
+test_shared_hash(struct arena *arena)
+{
+	const struct siphash_key key = { { 7, 8 } };
+	struct value_shared a = { &sample, "a", { { 0, 0 } } };
+	struct value_shared again = a, b = a, unhashed = a, unhashed_b = a;
+	struct value *p1, *p2, *p3;
+
+	b.object = "b";
+	value_shared_digest(&a, sample_build(NULL, arena, "a"), &key);
+	value_shared_digest(&again, sample_build(NULL, arena, "a"), &key);
+	value_shared_digest(&b, sample_build(NULL, arena, "b"), &key);
+	CHECK((a.digest.h[0] != 0 || a.digest.h[1] != 0) &&
+	    a.digest.h[0] == again.digest.h[0] &&
+	    a.digest.h[1] == again.digest.h[1], "value_shared_digest: the "
+	    "same sub-view, the same digest");
+	sample_builds = 0;
+	p1 = sample_page(arena, value_shared(arena, &a));
+	p2 = sample_page(arena, value_shared(arena, &again));
+	p3 = sample_page(arena, value_shared(arena, &b));
+	CHECK(same_digest(p1, p2) && sample_builds == 0, "value_hash: a "
+	    "reference hashes as its digest, building nothing");
+	CHECK(!same_digest(p1, p3), "value_hash: references to different "
+	    "sub-views differ");
+	CHECK(!same_digest(p1, sample_page(arena, sample_build(NULL, arena,
+	    "a"))), "value_hash: a reference is not a copy");
+	p2 = sample_page(arena, value_shared(arena, &unhashed));
+	unhashed_b.object = "b";
+	p3 = sample_page(arena, value_shared(arena, &unhashed_b));
+	CHECK(!same_digest(p2, p3), "value_hash: without a digest, a "
+	    "reference hashes what it stands for");
+}
+
+static void
+test_shared_reading(struct arena *arena)
+{
+	struct value_shared a = { &sample, "a", { { 0, 0 } } };
+	struct value *ref = value_shared(arena, &a), *page, *list, *copies;
+	const char *copy;
+	size_t len;
+
+	sample_builds = 0;
+	page = sample_page(arena, ref);
+	CHECK(value_get(page, "x") == ref && sample_builds == 0,
+	    "value_shared: built only when read");
+	CHECK(value_is_truthy(ref) && sample_builds == 1,
+	    "value_is_truthy: through a reference (a map)");
+	CHECK_STR(value_text(value_get(ref, "name"), &len), "a",
+	    "value_get: through a reference");
+	CHECK(value_child(value_child(ref, "items"), "1") != NULL &&
+	    value_child(value_child(ref, "items"), "1")->u.number == 2,
+	    "value_child: through a reference");
+	CHECK(value_deref(ref) == value_deref(ref) && sample_builds == 1,
+	    "value_deref: built once, then kept");
+	CHECK(value_deref(NULL) == NULL && value_deref(page) == page,
+	    "value_deref: other values are themselves");
+	copy = json(arena, sample_page(arena, sample_build(NULL, arena, "a")));
+	CHECK_STR(json(arena, page), copy, "json_write: a reference is "
+	    "written as what it stands for");
+	list = value_list(arena);
+	value_push(list, value_shared(arena, &a));
+	value_push(list, value_shared(arena, &a));
+	copies = value_list(arena);
+	value_push(copies, sample_build(NULL, arena, "a"));
+	value_push(copies, sample_build(NULL, arena, "a"));
+	CHECK_STR(json(arena, list), json(arena, copies), "json_write: one "
+	    "sub-view referred to twice, as two copies");
+	CHECK(!value_is_truthy(value_get(value_shared(arena, &a),
+	    "missing")), "value_get: a missing key through a reference");
+}
+
+/* Maps that include others' members (value_include). */
+static void
+test_include(struct arena *arena)
+{
+	const struct siphash_key key = { { 7, 8 } };
+	struct value_shared a = { &sample, "a", { { 0, 0 } } };
+	struct value *m = value_map(arena), *copy = value_map(arena);
+	struct value *plain = value_map(arena), *keyed = value_map(arena);
+	struct value *items;
+
+	value_shared_digest(&a, sample_build(NULL, arena, "a"), &key);
+	value_set_string(arena, m, "before", "1");
+	value_include(m, value_shared(arena, &a));
+	value_set_string(arena, m, "name", "later");
+	value_set_string(arena, copy, "before", "1");
+	value_set_string(arena, copy, "name", "a");
+	items = value_set(copy, "items", value_list(arena));
+	value_push(items, value_number(arena, 1));
+	value_push(items, value_number(arena, 2));
+	value_set_string(arena, copy, "name", "later");
+	CHECK_STR(json(arena, m), json(arena, copy), "json_write: included "
+	    "members are written where they stand");
+	CHECK_STR(value_text(value_get(m, "name"), &(size_t){ 0 }), "a",
+	    "value_get: the first of equal keys, included or not");
+	CHECK(value_get(m, "items") != NULL && value_get(m, "x") == NULL,
+	    "value_get: through an inclusion");
+	value_include(plain, sample_build(NULL, arena, "a"));
+	value_set_string_ref(arena, plain, "body_html", "<p>");
+	CHECK_STR(json(arena, plain), "{\n  \"name\": \"a\",\n  \"items\": "
+	    "[\n    1,\n    2\n  ]\n}\n", "json_write: a plain map included");
+	value_set(keyed, "", sample_build(NULL, arena, "a"));
+	value_set_string_ref(arena, keyed, "body_html", "<p>");
+	CHECK(!same_digest(plain, keyed), "value_hash: an inclusion is not "
+	    "a member with an empty key");
+}
+
 /* ---- status and deadlines ------------------------------------------- */
 
 static struct report *
@@ -604,8 +778,12 @@ main(void)
 	test_format_number();
 	test_values(&arena);
 	test_markdown_and_hash(&arena);
+	test_hash_body_once(&arena);
 	test_truthy(&arena);
 	test_json(&arena);
+	test_shared_hash(&arena);
+	test_shared_reading(&arena);
+	test_include(&arena);
 	test_task_status(&arena);
 	test_overdue(&arena);
 	test_plan_count(&arena);

@@ -276,6 +276,76 @@ test_reindentation(struct arena *arena)
 	    "intrinsic indentation removed (mustache/spec#135)");
 }
 
+/* Shared sub-views for the tests: a row {"name": <object>}, or a list. */
+static struct value *
+row_build(const void *ctx, struct arena *arena, const void *object)
+{
+	struct value *map = value_map(arena);
+
+	(void)ctx;
+	value_set_string_ref(arena, map, "name", object);
+	return map;
+}
+
+static struct value *
+list_build(const void *ctx, struct arena *arena, const void *object)
+{
+	struct value *list = value_list(arena);
+
+	(void)ctx;
+	if (object != NULL)
+		value_push(list, value_string_ref(arena, object));
+	return list;
+}
+
+static struct value *
+text_build(const void *ctx, struct arena *arena, const void *object)
+{
+	(void)ctx;
+	return value_string_ref(arena, object);
+}
+
+static const struct value_recipe row_recipe = { row_build, NULL };
+static const struct value_recipe list_recipe = { list_build, NULL };
+static const struct value_recipe text_recipe = { text_build, NULL };
+
+/* Templates see through references to shared sub-views. */
+static void
+test_shared(struct arena *arena)
+{
+	struct value_shared a = { &row_recipe, "a<", { { 0, 0 } } };
+	struct value_shared b = { &row_recipe, "b", { { 0, 0 } } };
+	struct value_shared none = { &list_recipe, NULL, { { 0, 0 } } };
+	struct value_shared one = { &list_recipe, "x", { { 0, 0 } } };
+	struct value_shared text = { &text_recipe, "t&", { { 0, 0 } } };
+	struct value *v = value_map(arena), *rows, *entry;
+
+	rows = value_set(v, "rows", value_list(arena));
+	value_push(rows, value_shared(arena, &a));
+	value_push(rows, value_shared(arena, &b));
+	value_set(v, "first", value_shared(arena, &a));
+	value_set(v, "none", value_shared(arena, &none));
+	value_set(v, "one", value_shared(arena, &one));
+	value_set(v, "text", value_shared(arena, &text));
+	CHECK_STR(render(arena, NULL, "{{#rows}}[{{name}}]{{/rows}}", v, NULL),
+	    "[a&lt;][b]", "a list of references: each item's members");
+	CHECK_STR(render(arena, NULL, "{{first.name}} {{#first}}{{name}}"
+	    "{{/first}} {{rows.1.name}}", v, NULL), "a&lt; a&lt; b",
+	    "dotted names and sections through references");
+	CHECK_STR(render(arena, NULL, "{{^none}}empty{{/none}}{{#none}}x"
+	    "{{/none}} {{#one}}<{{.}}>{{/one}}", v, NULL), "empty <x>",
+	    "a reference to a list: truthiness and items");
+	CHECK_STR(render(arena, NULL, "{{text}} {{{text}}} {{#text}}{{.}}"
+	    "{{/text}}", v, NULL), "t&amp; t& t&amp;",
+	    "a reference to text: escaped, raw, as a section");
+	entry = value_push(rows, value_map(arena));
+	value_include(entry, value_shared(arena, &b));
+	value_set_string(arena, entry, "extra", "e");
+	CHECK_STR(render(arena, NULL, "{{#rows}}{{name}}{{extra}},{{/rows}} "
+	    "{{rows.2.name}}", v, NULL), "a&lt;,b,be, b",
+	    "members included from a reference, and the map's own");
+}
+
 int
 main(void)
 {
@@ -289,6 +359,7 @@ main(void)
 	test_render_many(&arena);
 	test_indentation(&arena);
 	test_reindentation(&arena);
+	test_shared(&arena);
 	arena_free(&arena);
 	TEST_EXIT();
 }
