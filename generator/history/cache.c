@@ -26,6 +26,9 @@ struct history_cache {
 	char		*path;
 	struct arena	*arena;
 	struct strmap	 records;	/* commit id → struct ptrvec * */
+	const char	*kept;		/* the records read, as they were */
+	size_t		 kept_len;
+	int		 same_tip;	/* read, and written at this tip */
 	struct buf	 out;		/* one record, before it is written */
 	char		*tmp;		/* the next cache file, written as */
 	FILE		*file;		/* commits are described */
@@ -266,8 +269,15 @@ cache_load(struct history_cache *cache, git_repository *repo,
 	    strcmp(prefix, cache->prefix) != 0 ||
 	    !cache_tip_usable(repo, tip, old_tip))
 		return;		/* rewritten history: start over */
-	if (cache_parse(cache, &r) == -1)
+	cache->kept = r.p;
+	cache->kept_len = (size_t)(r.end - r.p);
+	if (cache_parse(cache, &r) == -1) {
 		strmap_init(&cache->records, cache->arena);
+		cache->kept = NULL;
+		cache->kept_len = 0;
+		return;
+	}
+	cache->same_tip = strcmp(old_tip, cache->tip) == 0;
 }
 
 static void	cache_flush(struct history_cache *);
@@ -293,12 +303,6 @@ history_cache_open(const char *dir, git_repository *repo, const git_oid *tip,
 	    2));
 	strmap_init(&cache->records, arena);
 	cache_load(cache, repo, tip);
-	cache_begin(cache);
-	buf_printf(&cache->out, "%s %d\n", CACHE_MAGIC, CACHE_VERSION);
-	write_string(&cache->out, prefix);
-	write_string(&cache->out, cache->tip);
-	buf_putc(&cache->out, '\n');
-	cache_flush(cache);
 	return cache;
 }
 
@@ -315,9 +319,8 @@ history_cache_lookup(struct history_cache *cache, struct history_commit *hc)
 	for (i = 0; i < changes->len; i++) {
 		c = changes->items[i];
 		c->commit = hc;
-		ptrvec_push(cache->arena, &hc->changes, c);
 	}
-	history_cache_store(cache, hc);
+	hc->changes = *changes;
 	return 1;
 }
 
@@ -329,6 +332,8 @@ history_cache_store(struct history_cache *cache,
 
 	if (cache == NULL)
 		return;
+	if (cache->file == NULL && cache->tmp == NULL)
+		cache_begin(cache);
 	buf_puts(&cache->out, "C");
 	write_string(&cache->out, hc->id);
 	buf_printf(&cache->out, " %zu\n", hc->changes.len);
@@ -352,8 +357,9 @@ cache_flush(struct history_cache *cache)
 }
 
 /*
- * Opens the next cache file beside the old one; records go to it as they
- * come, so the cache is never held in memory whole.
+ * Opens the next cache file beside the old one and writes its header;
+ * new records go to it as they come, then the records read are copied
+ * after them as they were.
  */
 static void
 cache_begin(struct history_cache *cache)
@@ -368,18 +374,47 @@ cache_begin(struct history_cache *cache)
 	free(dir);
 	cache->tmp = xmalloc(strlen(cache->path) + 32);
 	sprintf(cache->tmp, "%s.tmp-%ld", cache->path, (long)getpid());
-	if ((cache->file = fopen(cache->tmp, "wb")) == NULL)
+	if ((cache->file = fopen(cache->tmp, "wb")) == NULL) {
 		fprintf(stderr, "gongkai: warning: cannot write the history "
 		    "cache %s: %s\n", cache->tmp, strerror(errno));
+		return;
+	}
+	buf_printf(&cache->out, "%s %d\n", CACHE_MAGIC, CACHE_VERSION);
+	write_string(&cache->out, cache->prefix);
+	write_string(&cache->out, cache->tip);
+	buf_putc(&cache->out, '\n');
+	cache_flush(cache);
 }
 
+/*
+ * Writes the cache unless it would be the file read: the same tip and no
+ * new record.
+ */
 void
 history_cache_save(struct history_cache *cache)
 {
 	int ok;
 
-	if (cache == NULL || cache->file == NULL)
+	if (cache == NULL)
 		return;
+	if (cache->tmp == NULL) {
+		if (cache->same_tip)
+			return;
+		cache_begin(cache);
+	}
+	if (cache->file == NULL)
+		return;
+	if (cache->kept_len > 0 && fwrite(cache->kept, 1, cache->kept_len,
+	    cache->file) != cache->kept_len) {
+		fclose(cache->file);
+		cache->file = NULL;
+		unlink(cache->tmp);
+	}
+	if (cache->file == NULL) {
+		fprintf(stderr, "gongkai: warning: cannot write the history "
+		    "cache %s\n", cache->path);
+		return;
+	}
 	ok = fclose(cache->file) == 0;
 	cache->file = NULL;
 	if (!ok || rename(cache->tmp, cache->path) == -1) {
