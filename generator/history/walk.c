@@ -26,6 +26,7 @@ struct walk {
 	const char		*prefix;	/* content dir in the repository */
 	struct history_cache	*cache;
 	struct ptrvec		 order;		/* every commit, newest first */
+	struct ptrvec		 raws;		/* the struct commit_raw * of each */
 	struct ptrvec		 pending;	/* those to describe */
 };
 
@@ -94,34 +95,48 @@ commit_format_times(struct history_commit *hc)
 	    (tm.tm_year + 1900) % 10000, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* What the walk takes from a commit object, copied into the arena. */
+static int
+commit_raw_of(struct arena *arena, git_commit *commit, struct commit_raw *raw)
+{
+	const git_signature *author = git_commit_author(commit);
+	const char *message = git_commit_message(commit);
+
+	if (author == NULL)
+		return -1;
+	raw->parents = git_commit_parentcount(commit);
+	raw->time = author->when.time;
+	raw->offset = author->when.offset;
+	raw->author_name = arena_strdup(arena, author->name);
+	raw->author_email = arena_strdup(arena, author->email);
+	raw->message = arena_strdup(arena, message ? message : "");
+	return 0;
+}
+
 /*
- * Fills a commit record's metadata: id, author after .mailmap, message.
+ * Fills a commit record's metadata: author after .mailmap, message.
  * The author is resolved by name and e-mail, not as a new signature:
  * libgit2 refuses to make one from a name with angle brackets, which a
  * commit written by other tools may carry.
  */
 static int
-walk_commit_meta(struct walk *w, git_commit *commit, struct history_commit *hc)
+walk_commit_meta(struct walk *w, const struct commit_raw *raw,
+    struct history_commit *hc)
 {
-	const git_signature *author = git_commit_author(commit);
-	const char *message = git_commit_message(commit);
 	const char *name, *email;
 
-	git_oid_tostr(hc->id, sizeof(hc->id), git_commit_id(commit));
-	memcpy(hc->short_id, hc->id, 7);
-	hc->short_id[7] = '\0';
-	if (author == NULL || git_mailmap_resolve(&name, &email, w->mailmap,
-	    author->name, author->email) != 0)
+	if (git_mailmap_resolve(&name, &email, w->mailmap, raw->author_name,
+	    raw->author_email) != 0)
 		return -1;
 	hc->author = clean_text(w->arena, name);
-	hc->time = author->when.time;
-	hc->offset = author->when.offset;
+	hc->time = raw->time;
+	hc->offset = raw->offset;
 	commit_format_times(hc);
-	hc->message = clean_text(w->arena, message ? message : "");
+	hc->message = clean_text(w->arena, raw->message);
 	while (*hc->message == '\n')
 		hc->message++;
 	hc->subject = first_line(w->arena, hc->message);
-	hc->is_merge = git_commit_parentcount(commit) > 1;
+	hc->is_merge = raw->parents > 1;
 	return 0;
 }
 
@@ -189,17 +204,51 @@ commit_at_shallow_edge(git_commit *commit)
 }
 
 /*
- * Takes one commit of the walk: its metadata, and its changes from the
- * cache when they are there; the others wait in `pending` to be described.
- * Returns -1 on a read error.
+ * Adds a commit to the walk: its metadata, and its changes when the cache
+ * has them (`cached`); the others wait in `pending` to be described.
+ * Returns -1 when its author cannot be resolved.
+ */
+static int
+walk_add(struct walk *w, const char *id, const struct commit_raw *raw,
+    const struct cached_commit *cached)
+{
+	struct history_commit *hc = arena_calloc(w->arena, 1, sizeof(*hc));
+
+	memcpy(hc->id, id, sizeof(hc->id) - 1);
+	memcpy(hc->short_id, hc->id, 7);
+	if (walk_commit_meta(w, raw, hc) == -1) {
+		walk_git_error("cannot read a commit's author");
+		return -1;
+	}
+	if (cached != NULL) {
+		hc->changes = cached->changes;
+		w->history->cached++;
+	} else {
+		hc->pending = 1;
+		ptrvec_push(w->arena, &w->pending, hc);
+	}
+	ptrvec_push(w->arena, &w->order, hc);
+	ptrvec_push(w->arena, &w->raws, (void *)raw);
+	return 0;
+}
+
+/*
+ * Takes one commit of the walk.  A commit the cache has is not read again
+ * (the walk has read it), except in a shallow clone, where its parents
+ * tell whether it lies at the edge.  Returns -1 on a read error.
  */
 static int
 walk_one(struct walk *w, const git_oid *id)
 {
-	struct history_commit *hc;
-	git_commit *commit;
+	const struct cached_commit *cached;
+	struct commit_raw *raw = NULL;
+	git_commit *commit = NULL;
+	char hex[GIT_OID_HEXSZ + 1];
 
-	if (git_commit_lookup(&commit, w->repo, id) != 0) {
+	git_oid_tostr(hex, sizeof(hex), id);
+	cached = history_cache_find(w->cache, hex);
+	if ((cached == NULL || w->history->incomplete) &&
+	    git_commit_lookup(&commit, w->repo, id) != 0) {
 		walk_git_error("cannot read a commit");
 		return -1;
 	}
@@ -207,20 +256,30 @@ walk_one(struct walk *w, const git_oid *id)
 		git_commit_free(commit);
 		return 0;
 	}
-	hc = arena_calloc(w->arena, 1, sizeof(*hc));
-	if (walk_commit_meta(w, commit, hc) == -1) {
-		walk_git_error("cannot read a commit's author");
-		git_commit_free(commit);
-		return -1;
+	if (cached == NULL) {
+		raw = arena_calloc(w->arena, 1, sizeof(*raw));
+		if (commit_raw_of(w->arena, commit, raw) == -1) {
+			git_commit_free(commit);
+			walk_git_error("cannot read a commit's author");
+			return -1;
+		}
 	}
 	git_commit_free(commit);
-	if (history_cache_lookup(w->cache, hc))
-		w->history->cached++;
-	else {
-		hc->pending = 1;
-		ptrvec_push(w->arena, &w->pending, hc);
+	return walk_add(w, hex, cached ? &cached->raw : raw, cached);
+}
+
+/* Takes the commits of a cached walk, in its order. */
+static int
+walk_cached(struct walk *w, const struct ptrvec *cached)
+{
+	const struct cached_commit *cc;
+	size_t i;
+
+	for (i = 0; i < cached->len; i++) {
+		cc = cached->items[i];
+		if (walk_add(w, cc->id, &cc->raw, cc) == -1)
+			return -1;
 	}
-	ptrvec_push(w->arena, &w->order, hc);
 	return 0;
 }
 
@@ -332,14 +391,44 @@ walk_finish(struct walk *w)
 		hc = w->order.items[i];
 		for (j = 0; j < hc->changes.len; j++)
 			((struct change *)hc->changes.items[j])->commit = hc;
-		if (hc->pending) {
+		if (hc->pending)
 			w->history->computed++;
-			history_cache_store(w->cache, hc);
-		}
 		if (hc->changes.len > 0)
 			ptrvec_push(w->arena, &w->history->commits, hc);
 	}
+	history_cache_save(w->cache, &w->order, &w->raws,
+	    !w->history->incomplete);
 	return 0;
+}
+
+/*
+ * The walk from a tip the cache was written at, or from a commit whose
+ * only parent it was written at: the cached walk's order, after the new
+ * commit.  (libgit2's topological walk sorted by time emits a tip with
+ * one parent first, then exactly the walk from that parent.)  Returns 1
+ * when the cache does not allow it.
+ */
+static int
+walk_from_cache(struct walk *w, const git_oid *tip)
+{
+	const struct ptrvec *cached;
+	git_commit *commit;
+	int rc;
+
+	if (w->history->incomplete)
+		return 1;
+	if ((cached = history_cache_walk_at(w->cache, tip)) != NULL)
+		return walk_cached(w, cached) == -1 ? -1 : 0;
+	if (git_commit_lookup(&commit, w->repo, tip) != 0)
+		return 1;	/* the walk will report it */
+	cached = git_commit_parentcount(commit) != 1 ? NULL :
+	    history_cache_walk_at(w->cache, git_commit_parent_id(commit, 0));
+	git_commit_free(commit);
+	if (cached == NULL)
+		return 1;
+	if ((rc = walk_one(w, tip)) == 0)
+		rc = walk_cached(w, cached);
+	return rc;
 }
 
 /* The walk itself: topological, newest first, from `tip`. */
@@ -611,11 +700,11 @@ history_read(struct history *history, struct arena *arena,
 	git_mailmap_from_repository(&w.mailmap, w.repo);
 	w.cache = history_cache_open(opt->cache_dir, w.repo, &tip, w.prefix,
 	    arena);
-	rc = history->incomplete ? walk_shallow(&w, &tip) : walk_all(&w, &tip);
+	if ((rc = walk_from_cache(&w, &tip)) == 1)
+		rc = history->incomplete ? walk_shallow(&w, &tip) :
+		    walk_all(&w, &tip);
 	if (rc == 0)
 		rc = walk_finish(&w);
-	if (rc == 0)
-		history_cache_save(w.cache);
 	history_cache_close(w.cache);
 	git_mailmap_free(w.mailmap);
 	git_repository_free(w.repo);
