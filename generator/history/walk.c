@@ -5,6 +5,7 @@
  */
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -283,13 +284,21 @@ walk_cached(struct walk *w, const struct ptrvec *cached)
 	return 0;
 }
 
-/* A thread describing every n-th pending commit. */
+/*
+ * Pending commits are handed out in runs of this many consecutive ones,
+ * in walk order: next to each other they share the trees above the
+ * folders they change (the plans folder, a plan's folders), which the
+ * thread then finds in its object cache.  Taken commit after commit in
+ * turn, the threads read nearly all of them twice.
+ */
+#define DESCRIBE_RUN	8
+
+/* A thread describing runs of pending commits until none is left. */
 struct describe_job {
 	struct describer	 d;
 	struct arena		 arena;
 	const struct ptrvec	*pending;
-	size_t			 index;
-	size_t			 stride;
+	atomic_size_t		*next;		/* the next run to take */
 	int			 rc;
 	char			 error[256];	/* libgit2's, from this thread */
 	pthread_t		 thread;
@@ -302,11 +311,16 @@ describe_job_main(void *arg)
 	struct history_commit *hc;
 	git_commit *commit;
 	git_oid id;
-	size_t k;
+	size_t k = 0, end = 0;
 
-	for (k = job->index; k < job->pending->len && job->rc == 0;
-	    k += job->stride) {
-		hc = job->pending->items[k];
+	for (;;) {
+		if (k == end) {
+			k = atomic_fetch_add(job->next, DESCRIBE_RUN);
+			end = k + DESCRIBE_RUN;
+		}
+		if (k >= job->pending->len || job->rc != 0)
+			break;
+		hc = job->pending->items[k++];
 		arena_reset(&job->d.scratch);
 		if (git_oid_fromstr(&id, hc->id) != 0 ||
 		    git_commit_lookup(&commit, job->d.repo, &id) != 0)
@@ -331,8 +345,10 @@ describe_job_main(void *arg)
 static int
 walk_describe_pending(struct walk *w)
 {
-	size_t jobs = jobs_count(w->pending.len), i;
+	size_t jobs = jobs_count((w->pending.len + DESCRIBE_RUN - 1) /
+	    DESCRIBE_RUN), i;
 	struct describe_job *job = xmalloc(jobs * sizeof(*job));
+	atomic_size_t next = 0;
 	int rc = 0;
 
 	for (i = 0; i < jobs; i++) {
@@ -342,8 +358,7 @@ walk_describe_pending(struct walk *w)
 		job[i].d.arena = &job[i].arena;
 		job[i].d.prefix = w->prefix;
 		job[i].pending = &w->pending;
-		job[i].index = i;
-		job[i].stride = jobs;
+		job[i].next = &next;
 		if (git_repository_open(&job[i].d.repo,
 		    git_repository_path(w->repo)) != 0)
 			job[i].rc = -1;
