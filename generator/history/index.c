@@ -35,6 +35,8 @@ struct ix_node {
 	struct ix_node		*holder_path;	/* its task's or plan's file */
 	struct ptrvec		*plan_list;	/* where its changes are filed */
 	struct ptrvec		*task_list;
+	char			 name_bytes[];	/* `name`, kept with the node so
+						   that finding it reads no more */
 };
 
 struct indexer {
@@ -43,16 +45,19 @@ struct indexer {
 	struct strmap	 nodes;		/* name → struct ix_node */
 };
 
-/* The node of `name`, made when missing (`name` is copied only then). */
+/* The node of `name`, made when missing. */
 static struct ix_node *
-node_of(struct indexer *ix, const char *name, int copy)
+node_of(struct indexer *ix, const char *name)
 {
 	struct ix_node *node = strmap_get(&ix->nodes, name);
+	size_t len;
 
 	if (node != NULL)
 		return node;
-	node = arena_calloc(ix->arena, 1, sizeof(*node));
-	node->name = copy ? arena_strdup(ix->arena, name) : name;
+	len = strlen(name);
+	node = arena_calloc(ix->arena, 1, sizeof(*node) + len + 1);
+	memcpy(node->name_bytes, name, len + 1);
+	node->name = node->name_bytes;
 	strmap_put(&ix->nodes, node->name, node);
 	return node;
 }
@@ -80,7 +85,7 @@ node_public(struct indexer *ix, const char *path, const void *now,
     enum entity_kind kind, const char *plan, const char *task,
     const char *report, struct ix_node *holder_path)
 {
-	struct ix_node *node = node_of(ix, path, 0);
+	struct ix_node *node = node_of(ix, path);
 
 	node->now = now;
 	node->parsed = 1;
@@ -124,7 +129,7 @@ indexer_public_paths(struct indexer *ix, const struct content *content)
 static struct ix_node *
 indexer_key(struct indexer *ix, struct change *change)
 {
-	struct ix_node *path = node_of(ix, change->path, 0);
+	struct ix_node *path = node_of(ix, change->path);
 	struct ix_node *key = path->alias;
 
 	if (key == NULL) {
@@ -132,7 +137,7 @@ indexer_key(struct indexer *ix, struct change *change)
 		/* A file deleted here but present now is another entity. */
 		if (change->kind == CHANGE_DELETED && path->now != NULL)
 			key = node_of(ix, arena_printf(ix->arena, "%s@%s",
-			    change->path, change->commit->id), 0);
+			    change->path, change->commit->id));
 	}
 	/*
 	 * A rename carries the past over only from a public file: a withdrawn
@@ -140,7 +145,7 @@ indexer_key(struct indexer *ix, struct change *change)
 	 * past stays withdrawn.
 	 */
 	if (change->old_path != NULL && change->kind == CHANGE_MODIFIED)
-		node_of(ix, change->old_path, 0)->alias = key;
+		node_of(ix, change->old_path)->alias = key;
 	if (change->kind == CHANGE_DELETED)
 		path->alias = key;
 	return key;
@@ -155,7 +160,7 @@ key_path(struct indexer *ix, struct ix_node *key)
 	if (key->key_path == NULL) {
 		at = strchr(key->name, '@');
 		key->key_path = at == NULL ? key : node_of(ix, arena_strndup(
-		    ix->arena, key->name, (size_t)(at - key->name)), 0);
+		    ix->arena, key->name, (size_t)(at - key->name)));
 	}
 	return key->key_path;
 }
@@ -190,13 +195,13 @@ holder_key_now(struct indexer *ix, struct ix_node *path)
 		if (node_parse(ix, path) == -1 || path->kind == ENTITY_PLAN)
 			return NULL;
 		if (holder_path_name(path, name, sizeof(name)) == 0)
-			path->holder_path = node_of(ix, name, 1);
+			path->holder_path = node_of(ix, name);
 		else	/* too long for the buffer: rare, no need to be quick */
 			path->holder_path = node_of(ix, path->kind ==
 			    ENTITY_REPORT ? arena_printf(ix->arena,
 			    "plans/%s/tasks/%s.md", path->plan_id,
 			    path->task_id) : arena_printf(ix->arena,
-			    "plans/%s/plan.md", path->plan_id), 0);
+			    "plans/%s/plan.md", path->plan_id));
 	}
 	holder = path->holder_path;
 	return holder == NULL || holder->alias == NULL ? holder : holder->alias;
