@@ -39,15 +39,16 @@ struct ix_node {
 						   that finding it reads no more */
 };
 
-struct indexer {
-	struct arena	*arena;
-	struct history	*history;
-	struct strmap	 nodes;		/* name → struct ix_node */
+struct history_index {
+	struct arena		*arena;
+	const struct content	*content;
+	struct history		*history;
+	struct strmap		 nodes;		/* name → struct ix_node */
 };
 
 /* The node of `name`, made when missing. */
 static struct ix_node *
-node_of(struct indexer *ix, const char *name)
+node_of(struct history_index *ix, const char *name)
 {
 	struct ix_node *node = strmap_get(&ix->nodes, name);
 	size_t len;
@@ -64,7 +65,7 @@ node_of(struct indexer *ix, const char *name)
 
 /* Parses the node's name as a content path, once; -1 for other files. */
 static int
-node_parse(struct indexer *ix, struct ix_node *node)
+node_parse(struct history_index *ix, struct ix_node *node)
 {
 	if (node->parsed == 0)
 		node->parsed = entity_of_path(ix->arena, node->name, &node->kind,
@@ -81,7 +82,7 @@ node_parse(struct indexer *ix, struct ix_node *node)
  * its task's or its plan's.
  */
 static struct ix_node *
-node_public(struct indexer *ix, const char *path, const void *now,
+node_public(struct history_index *ix, const char *path, const void *now,
     enum entity_kind kind, const char *plan, const char *task,
     const char *report, struct ix_node *holder_path)
 {
@@ -99,7 +100,7 @@ node_public(struct indexer *ix, const char *path, const void *now,
 }
 
 static void
-indexer_public_paths(struct indexer *ix, const struct content *content)
+indexer_public_paths(struct history_index *ix, const struct content *content)
 {
 	const struct plan *plan;
 	const struct task *task;
@@ -127,7 +128,7 @@ indexer_public_paths(struct indexer *ix, const struct content *content)
 
 /* The entity key of a change, as of now; updates aliases for older ones. */
 static struct ix_node *
-indexer_key(struct indexer *ix, struct change *change)
+indexer_key(struct history_index *ix, struct change *change)
 {
 	struct ix_node *path = node_of(ix, change->path);
 	struct ix_node *key = path->alias;
@@ -153,7 +154,7 @@ indexer_key(struct indexer *ix, struct change *change)
 
 /* The path of an entity key: without the "@commit" of a deleted one. */
 static struct ix_node *
-key_path(struct indexer *ix, struct ix_node *key)
+key_path(struct history_index *ix, struct ix_node *key)
 {
 	const char *at;
 
@@ -185,7 +186,7 @@ holder_path_name(const struct ix_node *path, char *out, size_t size)
  * follow renames of the holder made later.  NULL for a plan.
  */
 static struct ix_node *
-holder_key_now(struct indexer *ix, struct ix_node *path)
+holder_key_now(struct history_index *ix, struct ix_node *path)
 {
 	char name[512];
 	struct ix_node *holder;
@@ -212,7 +213,7 @@ holder_key_now(struct indexer *ix, struct ix_node *path)
  * first) and, at that point, the key of its holder.
  */
 static void
-indexer_note_newest(struct indexer *ix, struct ix_node *key,
+indexer_note_newest(struct history_index *ix, struct ix_node *key,
     const struct change *c)
 {
 	if (key->newest != NULL)
@@ -227,7 +228,7 @@ indexer_note_newest(struct indexer *ix, struct ix_node *key,
  * there is a holder at all depends on the path only.)
  */
 static struct ix_node *
-holder_of(struct indexer *ix, struct ix_node *key)
+holder_of(struct history_index *ix, struct ix_node *key)
 {
 	return key->newest != NULL ? key->holder :
 	    holder_key_now(ix, key_path(ix, key));
@@ -245,7 +246,7 @@ deleted_public(const struct ix_node *key)
  * public now, or it was deleted while public and its own holder may be.
  */
 static int
-holder_shown(struct indexer *ix, struct ix_node *key)
+holder_shown(struct history_index *ix, struct ix_node *key)
 {
 	struct ix_node *holder = holder_of(ix, key);
 
@@ -262,7 +263,7 @@ holder_shown(struct indexer *ix, struct ix_node *key)
  * way).  An entity withdrawn, or held by something withdrawn, shows none.
  */
 static int
-indexer_shown(struct indexer *ix, struct ix_node *key)
+indexer_shown(struct history_index *ix, struct ix_node *key)
 {
 	if (key->verdict == 0)
 		key->verdict = (key->now != NULL || deleted_public(key)) &&
@@ -284,7 +285,7 @@ index_list(struct arena *arena, struct strmap *map, const char *key)
 
 /* Files the change under its plan and, for tasks and reports, its task. */
 static void
-indexer_file(struct indexer *ix, struct ix_node *key, struct change *change)
+indexer_file(struct history_index *ix, struct ix_node *key, struct change *change)
 {
 	struct history *h = ix->history;
 	struct ix_node *path = key_path(ix, key);
@@ -327,7 +328,7 @@ task_has_report(const struct task *task, const char *file_id)
  * deleted while another took its path: it has no place now.
  */
 static void
-indexer_locate(struct indexer *ix, const struct content *content,
+indexer_locate(struct history_index *ix, const struct content *content,
     struct ix_node *key, struct change *change)
 {
 	const struct report *report;
@@ -368,18 +369,6 @@ indexer_locate(struct indexer *ix, const struct content *content,
 		change->now_report = key->report_id;
 }
 
-/* How many changes there are, to size the map of nodes once. */
-static size_t
-history_change_count(const struct history *history)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < history->commits.len; i++)
-		n += ((struct history_commit *)history->commits.items[i])->
-		    changes.len;
-	return n;
-}
-
 static size_t
 content_entity_count(const struct content *content)
 {
@@ -396,32 +385,51 @@ content_entity_count(const struct content *content)
 	return n;
 }
 
-void
-history_index(struct history *history, struct arena *arena,
-    const struct content *content)
+struct history_index *
+history_index_prepare(struct arena *arena, const struct content *content)
 {
-	struct indexer ix;
+	struct history_index *ix = arena_calloc(arena, 1, sizeof(*ix));
+
+	ix->arena = arena;
+	ix->content = content;
+	strmap_init(&ix->nodes, arena);
+	/* Room for the paths of the history that are not public now, too. */
+	strmap_reserve(&ix->nodes, content_entity_count(content) * 9 / 8);
+	indexer_public_paths(ix, content);
+	return ix;
+}
+
+static size_t
+history_change_count(const struct history *history)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < history->commits.len; i++)
+		n += ((struct history_commit *)history->commits.items[i])->
+		    changes.len;
+	return n;
+}
+
+void
+history_index(struct history *history, struct history_index *ix)
+{
 	struct history_commit *hc;
 	struct change *change;
 	struct ix_node **keys;
-	size_t i, j, k, n = 0, changes = history_change_count(history);
+	size_t i, j, k, n = 0;
 
-	memset(&ix, 0, sizeof(ix));
-	ix.arena = arena;
-	ix.history = history;
-	strmap_init(&ix.nodes, arena);
-	strmap_reserve(&ix.nodes, content_entity_count(content) + changes / 4);
-	keys = arena_alloc(arena, (changes + 1) * sizeof(*keys));
-	strmap_init(&history->by_task, arena);
-	strmap_init(&history->by_plan, arena);
-	indexer_public_paths(&ix, content);
+	ix->history = history;
+	strmap_init(&history->by_task, ix->arena);
+	strmap_init(&history->by_plan, ix->arena);
+	keys = arena_alloc(ix->arena, (history_change_count(history) + 1) *
+	    sizeof(*keys));
 	for (i = k = 0; i < history->commits.len; i++) {	/* keys, newest */
 		hc = history->commits.items[i];
 		for (j = 0; j < hc->changes.len; j++, k++) {
 			change = hc->changes.items[j];
-			keys[k] = indexer_key(&ix, change);
+			keys[k] = indexer_key(ix, change);
 			change->entity_key = keys[k]->name;
-			indexer_note_newest(&ix, keys[k], change);
+			indexer_note_newest(ix, keys[k], change);
 		}
 	}
 	for (i = k = 0; i < history->commits.len; i++) {	/* verdicts */
@@ -429,12 +437,12 @@ history_index(struct history *history, struct arena *arena,
 		hc->shown = 0;
 		for (j = 0; j < hc->changes.len; j++, k++) {
 			change = hc->changes.items[j];
-			change->shown = indexer_shown(&ix, keys[k]);
+			change->shown = indexer_shown(ix, keys[k]);
 			if (!change->shown)
 				continue;
 			hc->shown++;
-			indexer_file(&ix, keys[k], change);
-			indexer_locate(&ix, content, keys[k], change);
+			indexer_file(ix, keys[k], change);
+			indexer_locate(ix, ix->content, keys[k], change);
 		}
 		if (hc->shown > 0)
 			history->commits.items[n++] = hc;
