@@ -176,6 +176,7 @@ walk_describe(struct describer *w, git_commit *commit,
 		old_tree = treediff_subtree(w->repo, parent, w->prefix);
 		git_commit_free(parent);
 	}
+	revisions_begin_commit(w->revisions, &w->scratch, old_tree, new_tree);
 	for (i = 0; i < deltas.len; i++) {
 		change = describe_delta(w->revisions, w->arena, &w->scratch,
 		    deltas.items[i], old_tree, new_tree);
