@@ -7,7 +7,8 @@
  *	gongkai-history-cache 2
  *	S <prefix> <tip> <complete> <commits>
  *	C <id> <parents> <time> <offset> <name> <email> <message> <changes>
- *	X <entity> <kind> <correction> <path> <old path> <summary> <fields>
+ *	X <entity> <kind> <correction> <path> <old path> <summary> <plan>
+ *	  <task> <report> <fields>
  *	F <is body> <label> <old> <new> <segments> {<op> <len> <text>}
  *	E
  */
@@ -213,10 +214,16 @@ read_change(struct reader *r, struct arena *arena)
 	c->path = read_string(r);
 	c->old_path = read_string(r);
 	c->summary = read_string(r);
+	c->plan_id = read_string(r);
+	c->task_id = read_string(r);
+	c->report_id = read_string(r);
 	n = read_number(r);
 	read_line_end(r);
-	if (r->bad || c->path == NULL || entity_of_path(arena, c->path,
-	    &c->entity, &c->plan_id, &c->task_id, &c->report_id) == -1) {
+	if (r->bad || c->path == NULL || c->plan_id == NULL ||
+	    (c->entity != ENTITY_PLAN && c->task_id == NULL) ||
+	    (c->entity == ENTITY_PLAN && c->task_id != NULL) ||
+	    (c->entity == ENTITY_REPORT) != (c->report_id != NULL) ||
+	    c->entity > ENTITY_REPORT) {
 		r->bad = 1;
 		return NULL;
 	}
@@ -235,6 +242,9 @@ write_change(struct buf *b, const struct change *c)
 	write_string(b, c->path);
 	write_string(b, c->old_path);
 	write_string(b, c->summary);
+	write_string(b, c->plan_id);
+	write_string(b, c->task_id);
+	write_string(b, c->report_id);
 	buf_printf(b, " %zu\n", c->fields.len);
 	for (i = 0; i < c->fields.len; i++)
 		write_field(b, c->fields.items[i]);

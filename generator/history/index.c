@@ -166,7 +166,11 @@ key_path(struct history_index *ix, struct ix_node *key)
 	return key->key_path;
 }
 
-/* "plans/<plan>/tasks/<task>.md" or "plans/<plan>/plan.md", in `out`. */
+/*
+ * The path of the file holding `path` — "plans/<plan>/tasks/<task>.md" for
+ * a report, "plans/<plan>/plan.md" for a task — in `out`; -1 when it does
+ * not fit.
+ */
 static int
 holder_path_name(const struct ix_node *path, char *out, size_t size)
 {

@@ -84,19 +84,34 @@ commit_format_times(struct history_commit *hc)
 	struct tm tm;
 
 	gmtime_r(&local, &tm);
-	snprintf(hc->date_text, sizeof(hc->date_text),
-	    "%04d-%02d-%02d %02d:%02d %c%02d:%02d", tm.tm_year + 1900,
-	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign, off / 60,
-	    off % 60);
 	snprintf(hc->date_rfc3339, sizeof(hc->date_rfc3339),
 	    "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign,
 	    off / 60, off % 60);
+	if (tm.tm_year + 1900 >= 0 && tm.tm_year + 1900 <= 9999 &&
+	    off / 60 < 100 && strlen(hc->date_rfc3339) == 25) {
+		/* The same digits: "2024-06-30 14:05 +08:00", "2024-06-30". */
+		memcpy(hc->date_text, hc->date_rfc3339, 10);
+		hc->date_text[10] = ' ';
+		memcpy(hc->date_text + 11, hc->date_rfc3339 + 11, 5);
+		hc->date_text[16] = ' ';
+		memcpy(hc->date_text + 17, hc->date_rfc3339 + 19, 7);
+		memcpy(hc->day, hc->date_rfc3339, 10);
+		hc->day[10] = '\0';
+		return;
+	}
+	snprintf(hc->date_text, sizeof(hc->date_text),
+	    "%04d-%02d-%02d %02d:%02d %c%02d:%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign, off / 60,
+	    off % 60);
 	snprintf(hc->day, sizeof(hc->day), "%04d-%02d-%02d",
 	    (tm.tm_year + 1900) % 10000, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/* What the walk takes from a commit object, copied into the arena. */
+/*
+ * What the walk takes from a commit object, copied into the arena; -1 when
+ * the commit has no author.
+ */
 static int
 commit_raw_of(struct arena *arena, git_commit *commit, struct commit_raw *raw)
 {
