@@ -18,6 +18,7 @@
 #include "base/diag.h"
 #include "base/fatal.h"
 #include "base/files.h"
+#include "base/jobs.h"
 #include "load/content.h"
 #include "history/history.h"
 #include "load/source.h"
@@ -364,8 +365,8 @@ model_job_main(void *arg)
  * Reads the history and builds the model; returns an exit status.  The
  * two need nothing of each other until the history is indexed, so the
  * model is built (and the public content mapped for the index) on another
- * thread meanwhile, in the build's arena; the history has an arena of its
- * own until then.
+ * thread meanwhile, unless GONGKAI_JOBS=1, in the build's arena; the
+ * history has an arena of its own until then.
  */
 static int
 run_history_model(const struct options *opt, struct arena *arena,
@@ -377,7 +378,8 @@ run_history_model(const struct options *opt, struct arena *arena,
 	int threaded, rc;
 
 	arena_init(&history_arena);
-	threaded = pthread_create(&job.thread, NULL, model_job_main, &job) == 0;
+	threaded = jobs_count(2) > 1 &&
+	    pthread_create(&job.thread, NULL, model_job_main, &job) == 0;
 	if (!threaded)
 		model_job_main(&job);
 	rc = run_history(opt, &history_arena, history);
