@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "base/diag.h"
 #include "base/fatal.h"
 #include "base/files.h"
+#include "base/jobs.h"
 #include "load/content.h"
 #include "history/history.h"
 #include "load/source.h"
@@ -364,6 +366,59 @@ pages_manifest_path(const struct options *opt, struct arena *arena)
 	    opt->cache_dir, h);
 }
 
+/* Building the model, on a thread of its own while the history is read. */
+struct model_job {
+	struct model		*model;
+	struct arena		*arena;
+	struct content		*content;
+	const struct date	*today;
+	struct history_index	*index;
+	pthread_t		 thread;
+};
+
+static void *
+model_job_main(void *arg)
+{
+	struct model_job *job = arg;
+
+	model_build(job->model, job->arena, job->content, job->today);
+	job->index = history_index_prepare(job->arena, job->content);
+	return NULL;
+}
+
+/*
+ * Reads the history and builds the model; returns an exit status.  The
+ * two need nothing of each other until the history is indexed, so the
+ * model is built (and the public content mapped for the index) on another
+ * thread meanwhile, unless GONGKAI_JOBS=1, in the build's arena; the
+ * history has an arena of its own until then.
+ */
+static int
+run_history_model(const struct options *opt, struct arena *arena,
+    struct content *content, const struct date *today,
+    struct history *history, struct model *model, struct timings *timings)
+{
+	struct model_job job = { model, arena, content, today, NULL, 0 };
+	struct arena history_arena;
+	int threaded, rc;
+
+	arena_init(&history_arena);
+	threaded = jobs_count(2) > 1 &&
+	    pthread_create(&job.thread, NULL, model_job_main, &job) == 0;
+	if (!threaded)
+		model_job_main(&job);
+	rc = run_history(opt, &history_arena, history);
+	if (threaded)
+		pthread_join(job.thread, NULL);
+	arena_adopt(arena, &history_arena);
+	timings_mark(timings, "history");
+	if (rc != EXIT_OK)
+		return rc;
+	history_index(history, job.index);
+	model->history = history;
+	return EXIT_OK;
+}
+
 static int
 run_build(const struct options *opt)
 {
@@ -389,14 +444,10 @@ run_build(const struct options *opt)
 	timings_start(&timings, opt->timings);
 	rc = run_load(opt, &arena, &source, &content, 1);
 	timings_mark(&timings, "load");
+	if (rc == EXIT_OK)
+		rc = run_history_model(opt, &arena, &content, &today, &history,
+		    &model, &timings);
 	if (rc == EXIT_OK) {
-		rc = run_history(opt, &arena, &history);
-		timings_mark(&timings, "history");
-	}
-	if (rc == EXIT_OK) {
-		model_build(&model, &arena, &content, &today);
-		history_index(&history, &arena, &content);
-		model.history = &history;
 		if (theme_dir == NULL && content.site.theme != NULL)
 			theme_dir = arena_printf(&arena, "%s/%s",
 			    opt->content_dir, content.site.theme);

@@ -9,6 +9,7 @@ struct arena;
 struct strmap_slot {
 	const char	*key;
 	void		*value;
+	size_t		 hash;		/* the key's, so probes rarely compare */
 };
 
 struct strmap {
@@ -23,5 +24,7 @@ void	 strmap_init(struct strmap *, struct arena *);
 void	*strmap_get(const struct strmap *, const char *key);
 /* Stores `value` for `key`, replacing any earlier one. */
 void	 strmap_put(struct strmap *, const char *key, void *value);
+/* Makes room for `n` keys at once, so that storing them never regrows. */
+void	 strmap_reserve(struct strmap *, size_t n);
 
 #endif

@@ -59,6 +59,13 @@ utf8_validate(const char *s, size_t len, size_t *bad)
 		}
 		if (i == len)
 			break;
+		/* Most CJK characters: three bytes, no range to check. */
+		if (len - i >= 3 && p[i] >= 0xe1 && p[i] <= 0xef &&
+		    p[i] != 0xed && (p[i + 1] & 0xc0) == 0x80 &&
+		    (p[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		n = utf8_sequence_length(p[i]);
 		if (n == 0 || n > len - i || !utf8_sequence_valid(p + i, n)) {
 			*bad = i;

@@ -12,6 +12,7 @@
 #include "../base/diag.h"
 #include "../base/fatal.h"
 #include "../base/number.h"
+#include "../base/strmap.h"
 #include "../load/content.h"
 #include "internal.h"
 #include "textdiff.h"
@@ -30,7 +31,16 @@ struct revisions {
 	size_t			 cap;
 	size_t			 used;
 	int			 failed;	/* a blob could not be read */
+	/*
+	 * The own disclosure of the plans and tasks looked up in the two
+	 * trees of the commit being described, by path: its reports mostly
+	 * share one plan, which is then found in the tree once.
+	 */
+	git_tree		*memo_tree[2];
+	struct strmap		 memo[2];
 };
+
+static const char memo_public[] = "public", memo_internal[] = "internal";
 
 /* A parsed revision of a content file. */
 struct revision {
@@ -52,6 +62,7 @@ revisions_new(git_repository *repo)
 	r->cap = 1024;
 	r->used = 0;
 	r->failed = 0;
+	r->memo_tree[0] = r->memo_tree[1] = NULL;
 	r->slots = calloc(r->cap, sizeof(*r->slots));
 	if (r->slots == NULL)
 		fatal_oom();
@@ -210,10 +221,20 @@ revision_own_public(const struct revision *rev)
 	}
 }
 
+void
+revisions_begin_commit(struct revisions *r, struct arena *scratch,
+    git_tree *old_tree, git_tree *new_tree)
+{
+	r->memo_tree[0] = old_tree;
+	r->memo_tree[1] = new_tree;
+	strmap_init(&r->memo[0], scratch);
+	strmap_init(&r->memo[1], scratch);
+}
+
 /* Whether the file at `path` of `tree` is public on its own; by blob id. */
 static int
-path_own_public(struct revisions *r, struct arena *scratch, git_tree *tree,
-    enum entity_kind kind, const char *path)
+path_own_public_read(struct revisions *r, struct arena *scratch,
+    git_tree *tree, enum entity_kind kind, const char *path)
 {
 	struct disclosure_slot *slot;
 	git_tree_entry *entry = NULL;
@@ -231,6 +252,25 @@ path_own_public(struct revisions *r, struct arena *scratch, git_tree *tree,
 	rev = revision_parse(r, scratch, kind, path, &id);
 	public = revision_own_public(rev);
 	revisions_remember(r, &id, public);
+	return public;
+}
+
+/* The same, remembered by path for the trees of the commit described. */
+static int
+path_own_public(struct revisions *r, struct arena *scratch, git_tree *tree,
+    enum entity_kind kind, const char *path)
+{
+	int side = tree == NULL ? -1 : tree == r->memo_tree[0] ? 0 :
+	    tree == r->memo_tree[1] ? 1 : -1;
+	const char *known;
+	int public;
+
+	if (side >= 0 && (known = strmap_get(&r->memo[side], path)) != NULL)
+		return known == memo_public;
+	public = path_own_public_read(r, scratch, tree, kind, path);
+	if (side >= 0)
+		strmap_put(&r->memo[side], arena_strdup(scratch, path),
+		    (void *)(public ? memo_public : memo_internal));
 	return public;
 }
 

@@ -114,13 +114,23 @@ struct history_options {
 int	 history_read(struct history *, struct arena *,
 	    const struct history_options *);
 
+struct history_index;
+
 /*
- * Ties the changes to the entities of the (filtered, public) content:
- * follows renames, and keeps only changes of entities that are public now
- * or were public when deleted.  Commits left without changes are dropped.
+ * Maps the paths of the (filtered, public) content for history_index; it
+ * needs no history, so it may be done while the history is read (but not
+ * in the same arena at the same time).
  */
-void	 history_index(struct history *, struct arena *,
+struct history_index *history_index_prepare(struct arena *,
 	    const struct content *);
+
+/*
+ * Ties the changes to the entities of the content prepared: follows
+ * renames, and keeps only changes of entities that are public now or were
+ * public when deleted.  Commits left without changes are dropped.  Uses
+ * the arena given to history_index_prepare.
+ */
+void	 history_index(struct history *, struct history_index *);
 
 /* What a content-relative path is: fills the ids; -1 for other files. */
 int	 entity_of_path(struct arena *, const char *path, enum entity_kind *,

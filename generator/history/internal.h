@@ -51,6 +51,14 @@ struct revisions *revisions_new(git_repository *);
 void		 revisions_free(struct revisions *);
 
 /*
+ * Starts describing a commit whose content subtrees before and after are
+ * `old_tree` and `new_tree` (either may be NULL): what is looked up in
+ * them is remembered, in `scratch`, until the next commit.
+ */
+void		 revisions_begin_commit(struct revisions *, struct arena *scratch,
+		    git_tree *old_tree, git_tree *new_tree);
+
+/*
  * Whether a blob of a delta could not be read (a damaged repository); the
  * first such error has been printed.  What was described is then wrong.
  */

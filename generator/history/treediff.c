@@ -71,8 +71,7 @@ entry_compare(git_repository *repo, const git_tree_entry *old,
     const git_tree_entry *new, const char *dir, struct arena *arena,
     struct ptrvec *out)
 {
-	const char *path = join_path(arena, dir,
-	    git_tree_entry_name(new ? new : old));
+	const char *path;
 	int old_tree = old && git_tree_entry_type(old) == GIT_OBJECT_TREE;
 	int new_tree = new && git_tree_entry_type(new) == GIT_OBJECT_TREE;
 	int old_blob = old && git_tree_entry_type(old) == GIT_OBJECT_BLOB;
@@ -81,6 +80,7 @@ entry_compare(git_repository *repo, const git_tree_entry *old,
 	if (old && new && git_oid_equal(git_tree_entry_id(old),
 	    git_tree_entry_id(new)) && old_tree == new_tree)
 		return 0;
+	path = join_path(arena, dir, git_tree_entry_name(new ? new : old));
 	if (old_tree && new_tree)
 		return tree_compare(repo, git_tree_entry_id(old),
 		    git_tree_entry_id(new), path, arena, out);

@@ -5,6 +5,7 @@
  */
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ struct walk {
 	const char		*prefix;	/* content dir in the repository */
 	struct history_cache	*cache;
 	struct ptrvec		 order;		/* every commit, newest first */
+	struct ptrvec		 raws;		/* the struct commit_raw * of each */
 	struct ptrvec		 pending;	/* those to describe */
 };
 
@@ -82,46 +84,75 @@ commit_format_times(struct history_commit *hc)
 	struct tm tm;
 
 	gmtime_r(&local, &tm);
-	snprintf(hc->date_text, sizeof(hc->date_text),
-	    "%04d-%02d-%02d %02d:%02d %c%02d:%02d", tm.tm_year + 1900,
-	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign, off / 60,
-	    off % 60);
 	snprintf(hc->date_rfc3339, sizeof(hc->date_rfc3339),
 	    "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign,
 	    off / 60, off % 60);
+	if (tm.tm_year + 1900 >= 0 && tm.tm_year + 1900 <= 9999 &&
+	    off / 60 < 100 && strlen(hc->date_rfc3339) == 25) {
+		/* The same digits: "2024-06-30 14:05 +08:00", "2024-06-30". */
+		memcpy(hc->date_text, hc->date_rfc3339, 10);
+		hc->date_text[10] = ' ';
+		memcpy(hc->date_text + 11, hc->date_rfc3339 + 11, 5);
+		hc->date_text[16] = ' ';
+		memcpy(hc->date_text + 17, hc->date_rfc3339 + 19, 7);
+		memcpy(hc->day, hc->date_rfc3339, 10);
+		hc->day[10] = '\0';
+		return;
+	}
+	snprintf(hc->date_text, sizeof(hc->date_text),
+	    "%04d-%02d-%02d %02d:%02d %c%02d:%02d", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign, off / 60,
+	    off % 60);
 	snprintf(hc->day, sizeof(hc->day), "%04d-%02d-%02d",
 	    (tm.tm_year + 1900) % 10000, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /*
- * Fills a commit record's metadata: id, author after .mailmap, message.
+ * What the walk takes from a commit object, copied into the arena; -1 when
+ * the commit has no author.
+ */
+static int
+commit_raw_of(struct arena *arena, git_commit *commit, struct commit_raw *raw)
+{
+	const git_signature *author = git_commit_author(commit);
+	const char *message = git_commit_message(commit);
+
+	if (author == NULL)
+		return -1;
+	raw->parents = git_commit_parentcount(commit);
+	raw->time = author->when.time;
+	raw->offset = author->when.offset;
+	raw->author_name = arena_strdup(arena, author->name);
+	raw->author_email = arena_strdup(arena, author->email);
+	raw->message = arena_strdup(arena, message ? message : "");
+	return 0;
+}
+
+/*
+ * Fills a commit record's metadata: author after .mailmap, message.
  * The author is resolved by name and e-mail, not as a new signature:
  * libgit2 refuses to make one from a name with angle brackets, which a
  * commit written by other tools may carry.
  */
 static int
-walk_commit_meta(struct walk *w, git_commit *commit, struct history_commit *hc)
+walk_commit_meta(struct walk *w, const struct commit_raw *raw,
+    struct history_commit *hc)
 {
-	const git_signature *author = git_commit_author(commit);
-	const char *message = git_commit_message(commit);
 	const char *name, *email;
 
-	git_oid_tostr(hc->id, sizeof(hc->id), git_commit_id(commit));
-	memcpy(hc->short_id, hc->id, 7);
-	hc->short_id[7] = '\0';
-	if (author == NULL || git_mailmap_resolve(&name, &email, w->mailmap,
-	    author->name, author->email) != 0)
+	if (git_mailmap_resolve(&name, &email, w->mailmap, raw->author_name,
+	    raw->author_email) != 0)
 		return -1;
 	hc->author = clean_text(w->arena, name);
-	hc->time = author->when.time;
-	hc->offset = author->when.offset;
+	hc->time = raw->time;
+	hc->offset = raw->offset;
 	commit_format_times(hc);
-	hc->message = clean_text(w->arena, message ? message : "");
+	hc->message = clean_text(w->arena, raw->message);
 	while (*hc->message == '\n')
 		hc->message++;
 	hc->subject = first_line(w->arena, hc->message);
-	hc->is_merge = git_commit_parentcount(commit) > 1;
+	hc->is_merge = raw->parents > 1;
 	return 0;
 }
 
@@ -160,6 +191,7 @@ walk_describe(struct describer *w, git_commit *commit,
 		old_tree = treediff_subtree(w->repo, parent, w->prefix);
 		git_commit_free(parent);
 	}
+	revisions_begin_commit(w->revisions, &w->scratch, old_tree, new_tree);
 	for (i = 0; i < deltas.len; i++) {
 		change = describe_delta(w->revisions, w->arena, &w->scratch,
 		    deltas.items[i], old_tree, new_tree);
@@ -189,17 +221,51 @@ commit_at_shallow_edge(git_commit *commit)
 }
 
 /*
- * Takes one commit of the walk: its metadata, and its changes from the
- * cache when they are there; the others wait in `pending` to be described.
- * Returns -1 on a read error.
+ * Adds a commit to the walk: its metadata, and its changes when the cache
+ * has them (`cached`); the others wait in `pending` to be described.
+ * Returns -1 when its author cannot be resolved.
+ */
+static int
+walk_add(struct walk *w, const char *id, const struct commit_raw *raw,
+    const struct cached_commit *cached)
+{
+	struct history_commit *hc = arena_calloc(w->arena, 1, sizeof(*hc));
+
+	memcpy(hc->id, id, sizeof(hc->id) - 1);
+	memcpy(hc->short_id, hc->id, 7);
+	if (walk_commit_meta(w, raw, hc) == -1) {
+		walk_git_error("cannot read a commit's author");
+		return -1;
+	}
+	if (cached != NULL) {
+		hc->changes = cached->changes;
+		w->history->cached++;
+	} else {
+		hc->pending = 1;
+		ptrvec_push(w->arena, &w->pending, hc);
+	}
+	ptrvec_push(w->arena, &w->order, hc);
+	ptrvec_push(w->arena, &w->raws, (void *)raw);
+	return 0;
+}
+
+/*
+ * Takes one commit of the walk.  A commit the cache has is not read again
+ * (the walk has read it), except in a shallow clone, where its parents
+ * tell whether it lies at the edge.  Returns -1 on a read error.
  */
 static int
 walk_one(struct walk *w, const git_oid *id)
 {
-	struct history_commit *hc;
-	git_commit *commit;
+	const struct cached_commit *cached;
+	struct commit_raw *raw = NULL;
+	git_commit *commit = NULL;
+	char hex[GIT_OID_HEXSZ + 1];
 
-	if (git_commit_lookup(&commit, w->repo, id) != 0) {
+	git_oid_tostr(hex, sizeof(hex), id);
+	cached = history_cache_find(w->cache, hex);
+	if ((cached == NULL || w->history->incomplete) &&
+	    git_commit_lookup(&commit, w->repo, id) != 0) {
 		walk_git_error("cannot read a commit");
 		return -1;
 	}
@@ -207,30 +273,48 @@ walk_one(struct walk *w, const git_oid *id)
 		git_commit_free(commit);
 		return 0;
 	}
-	hc = arena_calloc(w->arena, 1, sizeof(*hc));
-	if (walk_commit_meta(w, commit, hc) == -1) {
-		walk_git_error("cannot read a commit's author");
-		git_commit_free(commit);
-		return -1;
+	if (cached == NULL) {
+		raw = arena_calloc(w->arena, 1, sizeof(*raw));
+		if (commit_raw_of(w->arena, commit, raw) == -1) {
+			git_commit_free(commit);
+			walk_git_error("cannot read a commit's author");
+			return -1;
+		}
 	}
 	git_commit_free(commit);
-	if (history_cache_lookup(w->cache, hc))
-		w->history->cached++;
-	else {
-		hc->pending = 1;
-		ptrvec_push(w->arena, &w->pending, hc);
+	return walk_add(w, hex, cached ? &cached->raw : raw, cached);
+}
+
+/* Takes the commits of a cached walk, in its order. */
+static int
+walk_cached(struct walk *w, const struct ptrvec *cached)
+{
+	const struct cached_commit *cc;
+	size_t i;
+
+	for (i = 0; i < cached->len; i++) {
+		cc = cached->items[i];
+		if (walk_add(w, cc->id, &cc->raw, cc) == -1)
+			return -1;
 	}
-	ptrvec_push(w->arena, &w->order, hc);
 	return 0;
 }
 
-/* A thread describing every n-th pending commit. */
+/*
+ * Pending commits are handed out in runs of this many consecutive ones,
+ * in walk order: next to each other they share the trees above the
+ * folders they change (the plans folder, a plan's folders), which the
+ * thread then finds in its object cache.  Taken commit after commit in
+ * turn, the threads read nearly all of them twice.
+ */
+#define DESCRIBE_RUN	8
+
+/* A thread describing runs of pending commits until none is left. */
 struct describe_job {
 	struct describer	 d;
 	struct arena		 arena;
 	const struct ptrvec	*pending;
-	size_t			 index;
-	size_t			 stride;
+	atomic_size_t		*next;		/* the next run to take */
 	int			 rc;
 	char			 error[256];	/* libgit2's, from this thread */
 	pthread_t		 thread;
@@ -243,11 +327,16 @@ describe_job_main(void *arg)
 	struct history_commit *hc;
 	git_commit *commit;
 	git_oid id;
-	size_t k;
+	size_t k = 0, end = 0;
 
-	for (k = job->index; k < job->pending->len && job->rc == 0;
-	    k += job->stride) {
-		hc = job->pending->items[k];
+	for (;;) {
+		if (k == end) {
+			k = atomic_fetch_add(job->next, DESCRIBE_RUN);
+			end = k + DESCRIBE_RUN;
+		}
+		if (k >= job->pending->len || job->rc != 0)
+			break;
+		hc = job->pending->items[k++];
 		arena_reset(&job->d.scratch);
 		if (git_oid_fromstr(&id, hc->id) != 0 ||
 		    git_commit_lookup(&commit, job->d.repo, &id) != 0)
@@ -272,8 +361,10 @@ describe_job_main(void *arg)
 static int
 walk_describe_pending(struct walk *w)
 {
-	size_t jobs = jobs_count(w->pending.len), i;
+	size_t jobs = jobs_count((w->pending.len + DESCRIBE_RUN - 1) /
+	    DESCRIBE_RUN), i;
 	struct describe_job *job = xmalloc(jobs * sizeof(*job));
+	atomic_size_t next = 0;
 	int rc = 0;
 
 	for (i = 0; i < jobs; i++) {
@@ -283,8 +374,7 @@ walk_describe_pending(struct walk *w)
 		job[i].d.arena = &job[i].arena;
 		job[i].d.prefix = w->prefix;
 		job[i].pending = &w->pending;
-		job[i].index = i;
-		job[i].stride = jobs;
+		job[i].next = &next;
 		if (git_repository_open(&job[i].d.repo,
 		    git_repository_path(w->repo)) != 0)
 			job[i].rc = -1;
@@ -332,14 +422,44 @@ walk_finish(struct walk *w)
 		hc = w->order.items[i];
 		for (j = 0; j < hc->changes.len; j++)
 			((struct change *)hc->changes.items[j])->commit = hc;
-		if (hc->pending) {
+		if (hc->pending)
 			w->history->computed++;
-			history_cache_store(w->cache, hc);
-		}
 		if (hc->changes.len > 0)
 			ptrvec_push(w->arena, &w->history->commits, hc);
 	}
+	history_cache_save(w->cache, &w->order, &w->raws,
+	    !w->history->incomplete);
 	return 0;
+}
+
+/*
+ * The walk from a tip the cache was written at, or from a commit whose
+ * only parent it was written at: the cached walk's order, after the new
+ * commit.  (libgit2's topological walk sorted by time emits a tip with
+ * one parent first, then exactly the walk from that parent.)  Returns 1
+ * when the cache does not allow it.
+ */
+static int
+walk_from_cache(struct walk *w, const git_oid *tip)
+{
+	const struct ptrvec *cached;
+	git_commit *commit;
+	int rc;
+
+	if (w->history->incomplete)
+		return 1;
+	if ((cached = history_cache_walk_at(w->cache, tip)) != NULL)
+		return walk_cached(w, cached) == -1 ? -1 : 0;
+	if (git_commit_lookup(&commit, w->repo, tip) != 0)
+		return 1;	/* the walk will report it */
+	cached = git_commit_parentcount(commit) != 1 ? NULL :
+	    history_cache_walk_at(w->cache, git_commit_parent_id(commit, 0));
+	git_commit_free(commit);
+	if (cached == NULL)
+		return 1;
+	if ((rc = walk_one(w, tip)) == 0)
+		rc = walk_cached(w, cached);
+	return rc;
 }
 
 /* The walk itself: topological, newest first, from `tip`. */
@@ -611,11 +731,11 @@ history_read(struct history *history, struct arena *arena,
 	git_mailmap_from_repository(&w.mailmap, w.repo);
 	w.cache = history_cache_open(opt->cache_dir, w.repo, &tip, w.prefix,
 	    arena);
-	rc = history->incomplete ? walk_shallow(&w, &tip) : walk_all(&w, &tip);
+	if ((rc = walk_from_cache(&w, &tip)) == 1)
+		rc = history->incomplete ? walk_shallow(&w, &tip) :
+		    walk_all(&w, &tip);
 	if (rc == 0)
 		rc = walk_finish(&w);
-	if (rc == 0)
-		history_cache_save(w.cache);
 	history_cache_close(w.cache);
 	git_mailmap_free(w.mailmap);
 	git_repository_free(w.repo);

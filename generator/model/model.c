@@ -78,15 +78,17 @@ unit_id(struct arena *arena, const char *name)
 	    (unsigned long long)(h & 0xffffffffffffULL));
 }
 
+/* Looks among the plan's own units only: all plans have hundreds. */
 struct unit *
 model_find_unit(const struct model *model, const struct plan *plan,
     const char *name)
 {
+	const struct ptrvec *units = strmap_get(&model->plan_units, plan->id);
 	struct unit *unit;
 	size_t i;
 
-	for (i = 0; i < model->units.len; i++) {
-		unit = model->units.items[i];
+	for (i = 0; units != NULL && i < units->len; i++) {
+		unit = units->items[i];
 		if (unit->plan == plan && strcmp(unit->name, name) == 0)
 			return unit;
 	}
@@ -97,6 +99,7 @@ static struct unit *
 model_unit(struct model *model, struct plan *plan, const char *name)
 {
 	struct unit *unit = model_find_unit(model, plan, name);
+	struct ptrvec *units;
 
 	if (unit != NULL)
 		return unit;
@@ -105,6 +108,11 @@ model_unit(struct model *model, struct plan *plan, const char *name)
 	unit->id = unit_id(model->arena, name);
 	unit->plan = plan;
 	ptrvec_push(model->arena, &model->units, unit);
+	if ((units = strmap_get(&model->plan_units, plan->id)) == NULL) {
+		units = arena_calloc(model->arena, 1, sizeof(*units));
+		strmap_put(&model->plan_units, plan->id, units);
+	}
+	ptrvec_push(model->arena, units, unit);
 	return unit;
 }
 
@@ -132,11 +140,12 @@ void
 model_plan_units(const struct model *model, const struct plan *plan,
     struct arena *arena, struct ptrvec *out)
 {
+	const struct ptrvec *units = strmap_get(&model->plan_units, plan->id);
 	size_t i;
 
-	for (i = 0; i < model->units.len; i++)
-		if (((struct unit *)model->units.items[i])->plan == plan)
-			ptrvec_push(arena, out, model->units.items[i]);
+	for (i = 0; units != NULL && i < units->len; i++)
+		if (((struct unit *)units->items[i])->plan == plan)
+			ptrvec_push(arena, out, units->items[i]);
 }
 
 void
@@ -149,6 +158,7 @@ model_build(struct model *model, struct arena *arena, struct content *content,
 	model->arena = arena;
 	model->content = content;
 	model->today = *today;
+	strmap_init(&model->plan_units, arena);
 	disclosure_filter(content);
 	for (i = 0; i < content->plans.len; i++)
 		model_collect_units(model, content->plans.items[i]);

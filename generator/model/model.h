@@ -6,6 +6,7 @@
 #ifndef GONGKAI_MODEL_H
 #define GONGKAI_MODEL_H
 
+#include "../base/strmap.h"
 #include "../load/content.h"
 
 struct value;
@@ -33,6 +34,8 @@ struct model {
 	struct content		*content;	/* public entries only */
 	struct date		 today;
 	struct ptrvec		 units;		/* struct unit *, by plan */
+	struct strmap		 plan_units;	/* plan id → struct ptrvec * of
+						   its units, in that order */
 	const struct history	*history;	/* indexed against content */
 };
 

@@ -2,7 +2,9 @@
 # End-to-end: the history cache.  Every build with a cache must equal a
 # fresh --no-cache build of the same commit, byte for byte: cold, warm,
 # after a new commit, after the tip is amended, after a reset and new
-# commits, with a damaged cache, with a cache of another repository and
+# commits, with a .mailmap edited at the same tip, after a merge, with a
+# damaged cache (also one cut between records), with a cache written in a
+# shallow clone made whole since, with a cache of another repository and
 # with a cache directory that cannot be written.  A marker planted in a
 # copy of the cache shows that a warm build really takes commits from it.
 # Each cached build is also made into one and the same site ($tmp/live),
@@ -161,6 +163,53 @@ build small3 "$tmp/small/content" "$tmp/small-cached3" --cache-dir "$cache"
 same_tree "two repositories sharing a cache directory: each builds right" \
     "$tmp/small-fresh" "$tmp/small-cached3"
 cached n "the first repository again, after the other used the directory"
+
+# A warm build at the cached tip takes the cached walk and reads no
+# commit; .mailmap is still applied afresh (here an edit in the work tree).
+REPO=$tmp/main
+printf '张三丰 <zhangsan@example.com> Old Name <zs-old@example.com>\n' \
+    >"$REPO/.mailmap"
+fresh o
+last=o
+cached p "a .mailmap edited at the same tip"
+has "edited .mailmap: the new name is shown" "$tmp/p/changes/$M2.html" \
+    '张三丰'
+g checkout -q -- .mailmap
+
+# A merge on top of the cached tip is walked, not taken as one new commit.
+g checkout -q -b side HEAD~1
+put_report demo 01 2024-12-31 in_progress 90 "公园主体完工。"
+as 赵六 zhaoliu@example.com 2024-12-03T09:00:00+08:00
+commit "新增公园十二月报告" || fail "side branch commit is made"
+g checkout -q main
+as 王五 wangwu@example.com 2024-12-04T09:00:00+08:00
+git_as merge -q --no-ff -m "合并十二月报告" side || fail "merge is made"
+fresh q
+last=q
+cached r "a merge on top of the cached tip"
+
+# A cache cut just before a commit record is incomplete: not used.
+cfile=$(cache_file "$cache")
+cut_at=$(grep -a -b '^C ' "$cfile" | tail -1 | cut -d: -f1)
+head -c "$cut_at" "$cfile" >"$tmp/cut" && cp "$tmp/cut" "$cfile"
+cached s "cache cut at a commit record"
+
+# A cache written in a shallow clone does not stand for the whole walk
+# once the clone is made whole.
+git clone -q --depth 2 "file://$tmp/main" "$tmp/shallow" 2>"$tmp/clone.log" ||
+    fail "shallow clone is made" "$(cat "$tmp/clone.log")"
+build shallow "$tmp/shallow/content" "$tmp/shallow-site" --cache-dir \
+    "$tmp/cache-shallow"
+expect_rc "shallow clone with a cache: builds with exit status 0" 0
+git -C "$tmp/shallow" fetch -q --unshallow 2>>"$tmp/clone.log" ||
+    fail "the clone is made whole" "$(cat "$tmp/clone.log")"
+build whole-fresh "$tmp/shallow/content" "$tmp/whole-fresh" --no-cache
+build whole "$tmp/shallow/content" "$tmp/whole" --cache-dir \
+    "$tmp/cache-shallow"
+same_tree "unshallowed clone: byte-identical to a --no-cache build" \
+    "$tmp/whole-fresh" "$tmp/whole"
+exists "unshallowed clone: the oldest commit is shown" \
+    "$tmp/whole/changes/$M1.html"
 
 # A cache directory that cannot be written: a warning, the same site.
 : >"$tmp/not-a-dir"

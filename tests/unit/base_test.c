@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "base/diag.h"
 #include "base/siphash.h"
+#include "base/strmap.h"
 #include "base/utf8.h"
 #include "diagcapture.h"
 #include "testlib.h"
@@ -240,6 +241,9 @@ test_utf8_validate(void)
 	check_utf8("truncated 2-byte at end", "ab\xc3", 3, 2);
 	check_utf8("truncated 3-byte (E5 90)", "\xe5\x90", 2, 0);
 	check_utf8("truncated 3-byte at end", "名\xe7\xa7", 5, 3);
+	check_utf8("3-byte, ASCII second (E5 41 80)", "\xe5\x41\x80", 3, 0);
+	check_utf8("3-byte, ASCII third (E5 80 41)", "\xe5\x80\x41", 3, 0);
+	check_utf8("3-byte, bad third after CJK", "名\xe5\x80\xc0", 6, 3);
 	check_utf8("truncated 4-byte (F0 9F 98)", "\xf0\x9f\x98", 3, 0);
 	check_utf8("truncated by len", "名称", 5, 3);
 	check_utf8("ASCII where a continuation belongs (E5 41 42)",
@@ -419,6 +423,57 @@ test_siphash(void)
 	    "siphash: random keys differ");
 }
 
+/* Keys around the hash's eight-byte words, many of them, after growth. */
+static void
+test_strmap(void)
+{
+	struct arena arena;
+	struct strmap map, big;
+	char key[64];
+	const char *k;
+	size_t i, n, bad = 0;
+
+	arena_init(&arena);
+	strmap_init(&map, &arena);
+	CHECK(strmap_get(&map, "x") == NULL, "strmap: an empty map has no key");
+	for (n = 0; n < 20; n++) {
+		memset(key, 'p', n);
+		key[n] = '\0';
+		strmap_put(&map, arena_strdup(&arena, key), (void *)(n + 1));
+	}
+	for (n = 0; n < 20; n++) {
+		memset(key, 'p', n);
+		key[n] = '\0';
+		bad += strmap_get(&map, key) != (void *)(n + 1);
+	}
+	CHECK(bad == 0 && map.len == 20, "strmap: keys of 0 to 19 bytes "
+	    "sharing every prefix are told apart (%zu wrong)", bad);
+	strmap_put(&map, "ppp", (void *)99);
+	CHECK(strmap_get(&map, "ppp") == (void *)99 && map.len == 20,
+	    "strmap: put replaces the value of a key");
+	strmap_init(&big, &arena);
+	strmap_reserve(&big, 100);
+	n = big.cap;
+	for (i = 0; i < 5000; i++) {
+		k = arena_printf(&arena, "plans/d%02zu/progress/%zu/2024.md",
+		    i % 38, i);
+		strmap_put(&big, k, (void *)(i + 1));
+		if (i == 99)
+			CHECK(big.cap == n, "strmap: no growth within what was "
+			    "reserved");
+	}
+	for (i = bad = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "plans/d%02zu/progress/%zu/2024.md",
+		    i % 38, i);
+		bad += strmap_get(&big, key) != (void *)(i + 1);
+	}
+	CHECK(bad == 0 && big.len == 5000, "strmap: 5000 paths found after "
+	    "growing (%zu wrong)", bad);
+	CHECK(strmap_get(&big, "plans/d00/progress/0/2025.md") == NULL,
+	    "strmap: a missing path is not found");
+	arena_free(&arena);
+}
+
 int
 main(void)
 {
@@ -426,6 +481,7 @@ main(void)
 	test_arena_map();
 	test_ptrvec();
 	test_buf();
+	test_strmap();
 	test_utf8_validate();
 	test_utf8_position();
 	test_utf8_length();
