@@ -2,8 +2,9 @@
  * The content cache (content_cache.h).  A plan's cache file is a header,
  * then one record per file:
  *
- *	header	"gongkai-content-cache 1\n", the program's digest (16 bytes),
- *		the checksum of everything after the header (16 bytes)
+ *	header	"gongkai-content-cache 2\n", the program's digest (16 bytes),
+ *		the checksum of everything after the header (checksum.h; 8
+ *		bytes, then 8 zero bytes)
  *	record	u32 length of the rest, u8 kind ('r' report, 't' task),
  *		string path, stamp (16 bytes), then the kind's fields
  *	string	u32 length (UINT32_MAX for none), the bytes, a NUL
@@ -22,13 +23,14 @@
 #include <unistd.h>
 
 #include "../base/buf.h"
+#include "../base/checksum.h"
 #include "../base/fatal.h"
 #include "../base/files.h"
 #include "../base/siphash.h"
 #include "../base/strmap.h"
 #include "content_cache.h"
 
-#define CACHE_MAGIC	"gongkai-content-cache 1\n"
+#define CACHE_MAGIC	"gongkai-content-cache 2\n"
 #define MAGIC_LEN	(sizeof(CACHE_MAGIC) - 1)
 #define HEADER_LEN	(MAGIC_LEN + 2 * sizeof(struct siphash_digest))
 #define MAX_CACHE_SIZE	(256L * 1024 * 1024)
@@ -213,15 +215,16 @@ put_pos(struct buf *b, const struct pos *pos)
 	put_u32(b, (uint32_t)pos->col);
 }
 
+/* The header's checksum slot for the bytes after the header. */
 static void
-checksum(const char *data, size_t len, struct siphash_digest *digest)
+checksum_slot(const char *data, size_t len, uint64_t slot[2])
 {
-	static const struct siphash_key key = { { 0, 0 } };
-	struct siphash h;
+	struct checksum c;
 
-	siphash_init(&h, &key);
-	siphash_update(&h, data, len);
-	siphash_final(&h, digest);
+	checksum_init(&c);
+	checksum_update(&c, data, len);
+	slot[0] = checksum_final(&c);
+	slot[1] = 0;
 }
 
 /*
@@ -280,7 +283,7 @@ content_cache_open(const char *dir, const char *plan_id, int update,
     struct arena *arena)
 {
 	struct content_cache *c;
-	struct siphash_digest sum;
+	uint64_t sum[2];
 	const char *data;
 	size_t len;
 
@@ -300,8 +303,8 @@ content_cache_open(const char *dir, const char *plan_id, int update,
 	    memcmp(data, CACHE_MAGIC, MAGIC_LEN) != 0 ||
 	    memcmp(data + MAGIC_LEN, &c->program, sizeof(c->program)) != 0)
 		return c;
-	checksum(data + HEADER_LEN, len - HEADER_LEN, &sum);
-	if (memcmp(data + MAGIC_LEN + sizeof(c->program), &sum, sizeof(sum))
+	checksum_slot(data + HEADER_LEN, len - HEADER_LEN, sum);
+	if (memcmp(data + MAGIC_LEN + sizeof(c->program), sum, sizeof(sum))
 	    == 0)
 		cache_index(c, data, len);
 	return c;
@@ -498,21 +501,22 @@ content_cache_keep_task(struct content_cache *c, const char *rel,
 static void
 cache_write(struct content_cache *c)
 {
-	struct siphash_digest sum;
 	const struct record *record;
-	struct siphash h;
+	struct checksum sum;
+	uint64_t slot[2];
 	char *tmp;
 	size_t len;
 	FILE *f;
 	int ok;
 
-	siphash_init(&h, &(struct siphash_key){ { 0, 0 } });
+	checksum_init(&sum);
 	for (record = c->first; record != NULL; record = record->next)
 		if (record->used)
-			siphash_update(&h, record->start, record->len);
+			checksum_update(&sum, record->start, record->len);
 	if (c->out.len > 0)
-		siphash_update(&h, c->out.data, c->out.len);
-	siphash_final(&h, &sum);
+		checksum_update(&sum, c->out.data, c->out.len);
+	slot[0] = checksum_final(&sum);
+	slot[1] = 0;
 	len = strlen(c->path) + 32;
 	tmp = xmalloc(len);
 	snprintf(tmp, len, "%s.%ld.tmp", c->path, (long)getpid());
@@ -522,7 +526,7 @@ cache_write(struct content_cache *c)
 	}
 	ok = fwrite(CACHE_MAGIC, 1, MAGIC_LEN, f) == MAGIC_LEN &&
 	    fwrite(&c->program, sizeof(c->program), 1, f) == 1 &&
-	    fwrite(&sum, sizeof(sum), 1, f) == 1;
+	    fwrite(slot, sizeof(slot), 1, f) == 1;
 	for (record = c->first; record != NULL && ok; record = record->next)
 		if (record->used)
 			ok = fwrite(record->start, 1, record->len, f) ==

@@ -11,6 +11,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/checksum.h"
 #include "base/diag.h"
 #include "base/siphash.h"
 #include "base/strmap.h"
@@ -22,6 +23,49 @@ static int
 is_aligned(const void *p)
 {
 	return ((uintptr_t)p % 16) == 0;
+}
+
+static uint64_t
+checksum_of(const unsigned char *data, size_t len, size_t piece)
+{
+	struct checksum c;
+	size_t i, n;
+
+	checksum_init(&c);
+	for (i = 0; i < len; i += n) {
+		n = len - i < piece ? len - i : piece;
+		checksum_update(&c, data + i, n);
+	}
+	return checksum_final(&c);
+}
+
+static void
+test_checksum(void)
+{
+	unsigned char data[200];
+	uint64_t whole, sum;
+	size_t i, bit, pieces[] = { 1, 3, 8, 31, 32, 33, 200 };
+	int same = 1, differ = 1;
+
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = (unsigned char)(i * 7 + 1);
+	whole = checksum_of(data, sizeof(data), sizeof(data));
+	for (i = 0; i < sizeof(pieces) / sizeof(pieces[0]); i++)
+		if (checksum_of(data, sizeof(data), pieces[i]) != whole)
+			same = 0;
+	CHECK(same, "checksum: the same however the bytes are fed");
+	for (i = 0; i < sizeof(data); i++)
+		for (bit = 0; bit < 8; bit++) {
+			data[i] ^= (unsigned char)(1u << bit);
+			if (checksum_of(data, sizeof(data), 13) == whole)
+				differ = 0;
+			data[i] ^= (unsigned char)(1u << bit);
+		}
+	CHECK(differ, "checksum: every one-bit change of 200 bytes changes it");
+	sum = checksum_of(data, 199, 199);
+	CHECK(sum != whole && checksum_of(data, 0, 1) !=
+	    checksum_of((const unsigned char *)"", 1, 1),
+	    "checksum: a cut, and a zero byte more, change it");
 }
 
 static void
@@ -478,6 +522,7 @@ int
 main(void)
 {
 	test_arena();
+	test_checksum();
 	test_arena_map();
 	test_ptrvec();
 	test_buf();

@@ -13,7 +13,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/diag.h"
-#include "base/siphash.h"
+#include "base/checksum.h"
 #include "load/content.h"
 #include "load/content_cache.h"
 #include "load/frontmatter.h"
@@ -875,16 +875,15 @@ spit(const char *path, const char *data, size_t len)
 static void
 cache_reseal(char *data, size_t len)
 {
-	const size_t magic = strlen("gongkai-content-cache 1\n");
-	const size_t header = magic + 2 * sizeof(struct siphash_digest);
-	struct siphash_digest sum;
-	struct siphash h;
+	const size_t magic = strlen("gongkai-content-cache 2\n");
+	const size_t header = magic + 32;
+	struct checksum c;
+	uint64_t slot[2] = { 0, 0 };
 
-	siphash_init(&h, &(struct siphash_key){ { 0, 0 } });
-	siphash_update(&h, data + header, len - header);
-	siphash_final(&h, &sum);
-	memcpy(data + magic + sizeof(struct siphash_digest), &sum,
-	    sizeof(sum));
+	checksum_init(&c);
+	checksum_update(&c, data + header, len - header);
+	slot[0] = checksum_final(&c);
+	memcpy(data + magic + 16, slot, sizeof(slot));
 }
 
 /* Looks both files up; returns how many were found. */
