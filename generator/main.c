@@ -80,12 +80,12 @@ usage(FILE *f)
 	    "[--rev REV]\n"
 	    "                    [--require-history] [--cache-dir DIR | "
 	    "--no-cache] [--quiet]\n"
-	    "       gongkai check [--content DIR]\n"
+	    "       gongkai check [--content DIR] [--cache-dir DIR | --no-cache]\n"
 	    "       gongkai --help | --version\n"
 	    "\n"
 	    "  build    validate content/ and write the site into --out "
 	    "(default site/)\n"
-	    "  check    validate only; writes nothing\n"
+	    "  check    validate only (reads the cache); writes nothing\n"
 	    "\n"
 	    "  --content DIR  the content directory (default content)\n"
 	    "  --out DIR      where the site is written (default site)\n"
@@ -96,9 +96,12 @@ usage(FILE *f)
 	    "                 and history read from git, not the work tree)\n"
 	    "  --require-history  fail unless the full git history is "
 	    "available\n"
-	    "  --cache-dir DIR    where the history cache lives (default "
+	    "  --cache-dir DIR    what the next build reuses: parsed files, "
+	    "history,\n"
+	    "                 pages (default $GONGKAI_CACHE_DIR, else "
 	    ".cache/gongkai)\n"
-	    "  --no-cache     describe the whole history again\n"
+	    "  --no-cache     use and write no cache: parse, describe and "
+	    "render all\n"
 	    "  --quiet        print nothing on success\n"
 	    "  --timings      print how long each stage took (stderr)\n"
 	    "\n"
@@ -132,7 +135,9 @@ options_parse(struct options *opt, int argc, char **argv)
 	opt->out_dir = "site";
 	opt->theme_dir = NULL;
 	opt->rev = NULL;
-	opt->cache_dir = ".cache/gongkai";
+	opt->cache_dir = getenv("GONGKAI_CACHE_DIR");
+	if (opt->cache_dir == NULL || *opt->cache_dir == '\0')
+		opt->cache_dir = ".cache/gongkai";
 	opt->require_history = 0;
 	opt->quiet = 0;
 	opt->timings = 0;

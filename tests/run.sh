@@ -10,6 +10,9 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export GONGKAI_ROOT="$PWD"
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
+# Builds without --cache-dir keep their caches here, not in the project's
+# .cache/gongkai (tests that check the default unset it).
+export GONGKAI_CACHE_DIR="$log/cache"
 
 run() {		# run NAME COMMAND... ; appends its report to the log
 	name=$1; shift

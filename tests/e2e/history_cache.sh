@@ -220,14 +220,23 @@ has "unwritable cache directory: a warning on stderr" \
 same_tree "unwritable cache directory: byte-identical to --no-cache" \
     "$tmp/$last" "$tmp/o"
 
-# The default cache directory is .cache/gongkai below the working
-# directory; --no-cache writes none.
-mkdir -p "$tmp/cwd1" "$tmp/cwd2"
-(cd "$tmp/cwd1" && "$GONGKAI" build --content "$content" --out site \
-    --no-cache >/dev/null 2>&1)
+# The default cache directory is $GONGKAI_CACHE_DIR, else .cache/gongkai
+# below the working directory; --no-cache writes none.
+mkdir -p "$tmp/cwd1" "$tmp/cwd2" "$tmp/cwd3"
+(cd "$tmp/cwd1" && env -u GONGKAI_CACHE_DIR "$GONGKAI" build \
+    --content "$content" --out site --no-cache >/dev/null 2>&1)
 absent "--no-cache writes no cache" "$tmp/cwd1/.cache"
-(cd "$tmp/cwd2" && "$GONGKAI" build --content "$content" --out site \
-    >/dev/null 2>&1)
+(cd "$tmp/cwd2" && env -u GONGKAI_CACHE_DIR "$GONGKAI" build \
+    --content "$content" --out site >/dev/null 2>&1)
+(cd "$tmp/cwd3" && GONGKAI_CACHE_DIR="$tmp/env-cache" "$GONGKAI" build \
+    --content "$content" --out site >/dev/null 2>&1)
+if [ -n "$(cache_file "$tmp/env-cache")" ] && [ ! -e "$tmp/cwd3/.cache" ]
+then
+	ok "GONGKAI_CACHE_DIR names the default cache directory"
+else
+	fail "GONGKAI_CACHE_DIR names the default cache directory" \
+	    "$(find "$tmp/cwd3" "$tmp/env-cache" 2>&1)"
+fi
 if [ -n "$(cache_file "$tmp/cwd2/.cache/gongkai")" ]; then
 	ok "without --cache-dir the cache is in .cache/gongkai"
 else
