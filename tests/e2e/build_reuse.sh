@@ -9,21 +9,9 @@
 # Uses tests/fixtures/e2e-pages (fictional data), copied.
 set -u
 T=build_reuse
-GONGKAI=${GONGKAI:-$PWD/build/gongkai}
 ROOT=$PWD
-export TZ=UTC SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600}
 
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM HUP
-failures=0
-out=$tmp/site
 . tests/fixtures/e2e-lib.sh
-
-if [ ! -x "$GONGKAI" ]; then
-	echo "skip - $T: $GONGKAI is not built (make build/gongkai)"
-	exit 0
-fi
 
 cp -R tests/fixtures/e2e-pages "$tmp/content"
 cp -R tests/fixtures/e2e-output-theme "$tmp/theme"

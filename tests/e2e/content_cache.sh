@@ -11,22 +11,10 @@
 # Uses tests/fixtures/e2e-pages (fictional data), copied.
 set -u
 T=content_cache
-GONGKAI=${GONGKAI:-$PWD/build/gongkai}
-export TZ=UTC SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600}
 export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org \
     GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.org
 
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' INT TERM HUP
-failures=0
-out=$tmp/site
 . tests/fixtures/e2e-lib.sh
-
-if [ ! -x "$GONGKAI" ]; then
-	echo "skip - $T: $GONGKAI is not built (make build/gongkai)"
-	exit 0
-fi
 
 content=$tmp/content
 cache=$tmp/cache
