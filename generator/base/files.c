@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -49,6 +50,34 @@ name_hash(const char *const *parts, size_t n)
 		while (*p++ != '\0');
 	}
 	return h;
+}
+
+FILE *
+file_replace_begin(struct file_replace *r, const char *path)
+{
+	size_t len = strlen(path) + 32;
+
+	r->path = xstrdup(path);
+	r->tmp = xmalloc(len);
+	snprintf(r->tmp, len, "%s.tmp-%ld", path, (long)getpid());
+	if ((r->f = fopen(r->tmp, "we")) == NULL) {
+		free(r->path);
+		free(r->tmp);
+	}
+	return r->f;
+}
+
+int
+file_replace_end(struct file_replace *r, int ok)
+{
+	ok = !ferror(r->f) && ok;
+	ok = fclose(r->f) == 0 && ok;
+	ok = ok && rename(r->tmp, r->path) == 0;
+	if (!ok)
+		unlink(r->tmp);
+	free(r->path);
+	free(r->tmp);
+	return ok ? 0 : -1;
 }
 
 static void

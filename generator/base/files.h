@@ -3,6 +3,7 @@
 #define GONGKAI_FILES_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "siphash.h"
 
@@ -18,6 +19,23 @@ unsigned long long name_hash(const char *const *parts, size_t n);
  * cache may be trusted.
  */
 int	 program_digest(struct siphash_digest *);
+
+/*
+ * Replacing a file whole: the new bytes go to "<path>.tmp-<pid>", renamed
+ * over `path` only when all of them were written, so that a reader sees
+ * the old file or the new one, never part of one.  file_replace_begin()
+ * returns the stream to write, or NULL (errno set); file_replace_end()
+ * renames the file when `ok` and nothing failed, else removes it, and
+ * returns -1 when the file was not replaced.
+ */
+struct file_replace {
+	char	*path;
+	char	*tmp;
+	FILE	*f;
+};
+
+FILE	*file_replace_begin(struct file_replace *, const char *path);
+int	 file_replace_end(struct file_replace *, int ok);
 
 /* Creates `dir` and its missing parents; -1 when one cannot be made. */
 int	 mkdir_parents(const char *dir);

@@ -488,9 +488,9 @@ void
 history_cache_save(struct history_cache *cache, const struct ptrvec *order,
     const struct ptrvec *raws, int complete)
 {
-	char *dir, *slash, *tmp;
+	struct file_replace r;
+	char *dir, *slash;
 	FILE *f;
-	int ok;
 
 	if (cache == NULL || cache_unchanged(cache, order, complete))
 		return;
@@ -500,22 +500,15 @@ history_cache_save(struct history_cache *cache, const struct ptrvec *order,
 		mkdir_parents(dir);
 	}
 	free(dir);
-	tmp = xmalloc(strlen(cache->path) + 32);
-	sprintf(tmp, "%s.tmp-%ld", cache->path, (long)getpid());
-	if ((f = fopen(tmp, "wb")) == NULL) {
+	if ((f = file_replace_begin(&r, cache->path)) == NULL) {
 		fprintf(stderr, "gongkai: warning: cannot write the history "
-		    "cache %s: %s\n", tmp, strerror(errno));
-		free(tmp);
+		    "cache %s: %s\n", cache->path, strerror(errno));
 		return;
 	}
-	ok = cache_write(cache, f, order, raws, complete) == 0;
-	ok = fclose(f) == 0 && ok;
-	if (!ok || rename(tmp, cache->path) == -1) {
+	if (file_replace_end(&r, cache_write(cache, f, order, raws, complete)
+	    == 0) == -1)
 		fprintf(stderr, "gongkai: warning: cannot write the history "
 		    "cache %s\n", cache->path);
-		unlink(tmp);
-	}
-	free(tmp);
 }
 
 void

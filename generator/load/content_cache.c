@@ -504,8 +504,7 @@ cache_write(struct content_cache *c)
 	const struct record *record;
 	struct checksum sum;
 	uint64_t slot[2];
-	char *tmp;
-	size_t len;
+	struct file_replace r;
 	FILE *f;
 	int ok;
 
@@ -517,13 +516,8 @@ cache_write(struct content_cache *c)
 		checksum_update(&sum, c->out.data, c->out.len);
 	slot[0] = checksum_final(&sum);
 	slot[1] = 0;
-	len = strlen(c->path) + 32;
-	tmp = xmalloc(len);
-	snprintf(tmp, len, "%s.%ld.tmp", c->path, (long)getpid());
-	if ((f = fopen(tmp, "wbe")) == NULL) {
-		free(tmp);
+	if ((f = file_replace_begin(&r, c->path)) == NULL)
 		return;
-	}
 	ok = fwrite(CACHE_MAGIC, 1, MAGIC_LEN, f) == MAGIC_LEN &&
 	    fwrite(&c->program, sizeof(c->program), 1, f) == 1 &&
 	    fwrite(slot, sizeof(slot), 1, f) == 1;
@@ -533,10 +527,7 @@ cache_write(struct content_cache *c)
 			    record->len;
 	if (ok && c->out.len > 0)
 		ok = fwrite(c->out.data, 1, c->out.len, f) == c->out.len;
-	ok = fclose(f) == 0 && ok;
-	if (!ok || rename(tmp, c->path) == -1)
-		unlink(tmp);
-	free(tmp);
+	file_replace_end(&r, ok);
 }
 
 void

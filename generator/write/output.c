@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "../base/fatal.h"
+#include "../base/files.h"
 #include "output.h"
 
 #define MANIFEST_MAGIC		"gongkai-pages 2"
@@ -242,26 +243,18 @@ manifest_write_entries(FILE *f, char kind, const struct ptrvec *entries)
 static void
 manifest_write(struct output *out, int spare)
 {
-	size_t len = strlen(out->manifest_path) + 32;
-	char *tmp = xmalloc(len);
+	struct file_replace r;
 	FILE *f;
-	int ok;
 
-	snprintf(tmp, len, "%s.tmp-%ld", out->manifest_path, (long)getpid());
-	if ((f = fopen(tmp, "w")) == NULL) {
-		free(tmp);
+	if ((f = file_replace_begin(&r, out->manifest_path)) == NULL)
 		return;
-	}
 	fprintf(f, "%s\nkey %016llx%016llx\n", MANIFEST_MAGIC,
 	    (unsigned long long)out->hash_key.k[0],
 	    (unsigned long long)out->hash_key.k[1]);
 	manifest_write_entries(f, 'P', &out->next);
 	if (spare)
 		manifest_write_entries(f, 'S', &out->previous_list);
-	ok = fflush(f) == 0 && !ferror(f);
-	if (fclose(f) != 0 || !ok || rename(tmp, out->manifest_path) == -1)
-		unlink(tmp);
-	free(tmp);
+	file_replace_end(&r, 1);
 }
 
 /* Records a file of the new site, when it began as the spare. */

@@ -13,28 +13,18 @@ BASE=https://example.org/e2e
 
 . tests/fixtures/e2e-lib.sh
 
-# expect DESC FILE FRAGMENT...: every fragment occurs in the file.
-expect() {
-	_d=$1 _f=$2 _miss=""
+# expect DESC FILE FRAGMENT...: every fragment occurs in the file;
+# expect_not: none does (page_expect with "+" or "-" before each).
+expect() { _sign=+ signed_expect "$@"; }
+expect_not() { _sign=- signed_expect "$@"; }
+signed_expect() {
+	_sd=$1 _sf=$2
 	shift 2
-	_s=$(page "$_f")
-	for _p in "$@"; do
-		case $_s in *"$_p"*) ;; *) _miss="$_miss
-missing in $_f: $_p" ;; esac
+	for _p; do
+		set -- "$@" "$_sign$_p"
+		shift
 	done
-	if [ -z "$_miss" ]; then ok "$_d"; else fail "$_d" "${_miss#?}"; fi
-}
-
-# expect_not DESC FILE FRAGMENT...: no fragment occurs in the file.
-expect_not() {
-	_d=$1 _f=$2 _bad=""
-	shift 2
-	_s=$(page "$_f")
-	for _p in "$@"; do
-		case $_s in *"$_p"*) _bad="$_bad
-unexpected in $_f: $_p" ;; esac
-	done
-	if [ -z "$_bad" ]; then ok "$_d"; else fail "$_d" "${_bad#?}"; fi
+	page_expect "$_sd" "$_sf" "$@"
 }
 
 # between TEXT START END: from the first START up to the next END.
