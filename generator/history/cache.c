@@ -155,7 +155,7 @@ read_field(struct reader *r, struct arena *arena)
 {
 	struct field_change *f = arena_calloc(arena, 1, sizeof(*f));
 	struct textdiff_segment *seg;
-	long i, n;
+	long i, n, op;
 
 	f->is_body = (int)read_number(r);
 	f->label = read_string(r);
@@ -170,7 +170,9 @@ read_field(struct reader *r, struct arena *arena)
 	f->diff.items = arena_alloc(arena, (size_t)n * sizeof(void *));
 	f->diff.cap = (size_t)n;
 	for (i = 0; i < n && !r->bad; i++, seg++) {
-		seg->op = (enum textdiff_op)read_number(r);
+		if ((op = read_number(r)) > TEXTDIFF_INSERT)
+			r->bad = 1;	/* an index of names on pages */
+		seg->op = (enum textdiff_op)op;
 		seg->len = (size_t)read_number(r);
 		seg->text = read_string(r);
 		if (seg->text != NULL)
@@ -223,7 +225,7 @@ read_change(struct reader *r, struct arena *arena)
 	    (c->entity != ENTITY_PLAN && c->task_id == NULL) ||
 	    (c->entity == ENTITY_PLAN && c->task_id != NULL) ||
 	    (c->entity == ENTITY_REPORT) != (c->report_id != NULL) ||
-	    c->entity > ENTITY_REPORT) {
+	    c->entity > ENTITY_REPORT || c->kind > CHANGE_REPUBLISHED) {
 		r->bad = 1;
 		return NULL;
 	}

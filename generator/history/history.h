@@ -53,8 +53,7 @@ struct change {
 	const char		*report_id;	/* reports: 2024-06-30[-N] */
 	const char		*summary;	/* 新增进展报告 2024-06-30（…） */
 	struct ptrvec		 fields;	/* struct field_change * */
-	/* Set by history_index: the entity this change belongs to now. */
-	const char		*entity_key;	/* its path now, or at deletion */
+	/* Set by history_index: whether pages show it. */
 	int			 shown;
 	/*
 	 * And, for a shown change of an entity that exists now, where it is:

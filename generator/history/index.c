@@ -332,8 +332,8 @@ task_has_report(const struct task *task, const char *file_id)
  * deleted while another took its path: it has no place now.
  */
 static void
-indexer_locate(struct history_index *ix, const struct content *content,
-    struct ix_node *key, struct change *change)
+indexer_locate(struct history_index *ix, struct ix_node *key,
+    struct change *change)
 {
 	const struct report *report;
 	const struct task *task;
@@ -363,7 +363,7 @@ indexer_locate(struct history_index *ix, const struct content *content,
 		change->now_plan = task->plan;
 		return;
 	}
-	if ((change->now_plan = content_find_plan(content, key->plan_id)) ==
+	if ((change->now_plan = content_find_plan(ix->content, key->plan_id)) ==
 	    NULL || key->kind == ENTITY_PLAN ||
 	    (change->now_task = plan_find_task(change->now_plan,
 	    key->task_id)) == NULL)
@@ -432,7 +432,6 @@ history_index(struct history *history, struct history_index *ix)
 		for (j = 0; j < hc->changes.len; j++, k++) {
 			change = hc->changes.items[j];
 			keys[k] = indexer_key(ix, change);
-			change->entity_key = keys[k]->name;
 			indexer_note_newest(ix, keys[k], change);
 		}
 	}
@@ -446,7 +445,7 @@ history_index(struct history *history, struct history_index *ix)
 				continue;
 			hc->shown++;
 			indexer_file(ix, keys[k], change);
-			indexer_locate(ix, ix->content, keys[k], change);
+			indexer_locate(ix, keys[k], change);
 		}
 		if (hc->shown > 0)
 			history->commits.items[n++] = hc;

@@ -74,7 +74,11 @@ first_line(struct arena *arena, const char *message)
 	    message;
 }
 
-/* Formats the commit's own local time once, for every page that shows it. */
+/*
+ * Formats the commit's own local time once, for every page that shows it:
+ * "2024-06-30T14:05:00+08:00", "2024-06-30 14:05 +08:00", "2024-06-30".
+ * A time gmtime cannot break down shows as the epoch.
+ */
 static void
 commit_format_times(struct history_commit *hc)
 {
@@ -83,23 +87,14 @@ commit_format_times(struct history_commit *hc)
 	char sign = hc->offset < 0 ? '-' : '+';
 	struct tm tm;
 
-	gmtime_r(&local, &tm);
+	if (gmtime_r(&local, &tm) == NULL) {
+		local = 0;
+		gmtime_r(&local, &tm);
+	}
 	snprintf(hc->date_rfc3339, sizeof(hc->date_rfc3339),
 	    "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign,
 	    off / 60, off % 60);
-	if (tm.tm_year + 1900 >= 0 && tm.tm_year + 1900 <= 9999 &&
-	    off / 60 < 100 && strlen(hc->date_rfc3339) == 25) {
-		/* The same digits: "2024-06-30 14:05 +08:00", "2024-06-30". */
-		memcpy(hc->date_text, hc->date_rfc3339, 10);
-		hc->date_text[10] = ' ';
-		memcpy(hc->date_text + 11, hc->date_rfc3339 + 11, 5);
-		hc->date_text[16] = ' ';
-		memcpy(hc->date_text + 17, hc->date_rfc3339 + 19, 7);
-		memcpy(hc->day, hc->date_rfc3339, 10);
-		hc->day[10] = '\0';
-		return;
-	}
 	snprintf(hc->date_text, sizeof(hc->date_text),
 	    "%04d-%02d-%02d %02d:%02d %c%02d:%02d", tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, sign, off / 60,
@@ -195,10 +190,8 @@ walk_describe(struct describer *w, git_commit *commit,
 	for (i = 0; i < deltas.len; i++) {
 		change = describe_delta(w->revisions, w->arena, &w->scratch,
 		    deltas.items[i], old_tree, new_tree);
-		if (change != NULL) {
-			change->commit = hc;
+		if (change != NULL)	/* its commit is set in walk_finish */
 			ptrvec_push(w->arena, &hc->changes, change);
-		}
 	}
 	git_tree_free(old_tree);
 	git_tree_free(new_tree);
@@ -320,6 +313,15 @@ struct describe_job {
 	pthread_t		 thread;
 };
 
+/* Keeps libgit2's last error, which is per thread, for the job. */
+static void
+describe_job_error(struct describe_job *job)
+{
+	snprintf(job->error, sizeof(job->error), "%s",
+	    git_error_last() && git_error_last()->message ?
+	    git_error_last()->message : "unknown libgit2 error");
+}
+
 static void *
 describe_job_main(void *arg)
 {
@@ -346,10 +348,8 @@ describe_job_main(void *arg)
 			git_commit_free(commit);
 		}
 	}
-	if (job->rc == -1)	/* libgit2's errors are per thread */
-		snprintf(job->error, sizeof(job->error), "%s",
-		    git_error_last() && git_error_last()->message ?
-		    git_error_last()->message : "unknown libgit2 error");
+	if (job->rc == -1 && job->error[0] == '\0')
+		describe_job_error(job);
 	return NULL;
 }
 
@@ -376,9 +376,10 @@ walk_describe_pending(struct walk *w)
 		job[i].pending = &w->pending;
 		job[i].next = &next;
 		if (git_repository_open(&job[i].d.repo,
-		    git_repository_path(w->repo)) != 0)
+		    git_repository_path(w->repo)) != 0) {
 			job[i].rc = -1;
-		else
+			describe_job_error(&job[i]);	/* this thread's */
+		} else
 			job[i].d.revisions = revisions_new(job[i].d.repo);
 	}
 	if (jobs == 1)
@@ -418,12 +419,11 @@ walk_finish(struct walk *w)
 
 	if (w->pending.len > 0 && walk_describe_pending(w) == -1)
 		return -1;
+	w->history->computed = w->pending.len;
 	for (i = 0; i < w->order.len; i++) {
 		hc = w->order.items[i];
 		for (j = 0; j < hc->changes.len; j++)
 			((struct change *)hc->changes.items[j])->commit = hc;
-		if (hc->pending)
-			w->history->computed++;
 		if (hc->changes.len > 0)
 			ptrvec_push(w->arena, &w->history->commits, hc);
 	}
@@ -480,7 +480,7 @@ walk_all(struct walk *w, const git_oid *tip)
 	while ((rc = git_revwalk_next(&id, walker)) == 0)
 		if ((status = walk_one(w, &id)) == -1)
 			break;
-	if (status == 0 && rc != GIT_ITEROVER && !w->history->incomplete) {
+	if (status == 0 && rc != GIT_ITEROVER) {
 		walk_git_error("cannot walk the history");
 		status = -1;
 	}
@@ -498,7 +498,7 @@ struct shallow_node {
 	git_oid		 id;
 	int64_t		 time;
 	size_t		 children;	/* not yet emitted */
-	size_t		 parents[8];	/* indices; more are not followed */
+	size_t		*parents;	/* indices of those the clone holds */
 	size_t		 nparents;
 	int		 done;
 };
@@ -556,7 +556,9 @@ shallow_collect(struct walk *w, struct shallow_walk *sw, const git_oid *tip)
 		if (git_commit_lookup(&commit, w->repo, &sw->nodes[at].id) != 0)
 			return -1;
 		n = git_commit_parentcount(commit);
-		for (i = 0; i < n && i < 8; i++) {
+		sw->nodes[at].parents = arena_alloc(&sw->arena,
+		    (n + 1) * sizeof(size_t));
+		for (i = 0; i < n; i++) {
 			p = shallow_add(w, sw, git_commit_parent_id(commit, i),
 			    &todo);
 			if (p >= 0) {

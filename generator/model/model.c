@@ -83,13 +83,13 @@ struct unit *
 model_find_unit(const struct model *model, const struct plan *plan,
     const char *name)
 {
-	const struct ptrvec *units = strmap_get(&model->plan_units, plan->id);
+	const struct ptrvec *units = model_plan_units(model, plan);
 	struct unit *unit;
 	size_t i;
 
-	for (i = 0; units != NULL && i < units->len; i++) {
+	for (i = 0; i < units->len; i++) {
 		unit = units->items[i];
-		if (unit->plan == plan && strcmp(unit->name, name) == 0)
+		if (strcmp(unit->name, name) == 0)
 			return unit;
 	}
 	return NULL;
@@ -136,16 +136,13 @@ model_collect_units(struct model *model, struct plan *plan)
 	}
 }
 
-void
-model_plan_units(const struct model *model, const struct plan *plan,
-    struct arena *arena, struct ptrvec *out)
+const struct ptrvec *
+model_plan_units(const struct model *model, const struct plan *plan)
 {
+	static const struct ptrvec none = { NULL, 0, 0 };
 	const struct ptrvec *units = strmap_get(&model->plan_units, plan->id);
-	size_t i;
 
-	for (i = 0; units != NULL && i < units->len; i++)
-		if (((struct unit *)units->items[i])->plan == plan)
-			ptrvec_push(arena, out, units->items[i]);
+	return units != NULL ? units : &none;
 }
 
 void

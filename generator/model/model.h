@@ -56,9 +56,9 @@ int		 task_is_past_unreported(const struct task *,
 void		 plan_count(const struct plan *, const struct date *today,
 		    struct status_counts *);
 
-/* Units of `plan`, in order of first mention (the list in `arena`). */
-void		 model_plan_units(const struct model *, const struct plan *,
-		    struct arena *, struct ptrvec *out);
+/* Units of `plan`, in order of first mention. */
+const struct ptrvec *model_plan_units(const struct model *,
+		    const struct plan *);
 struct unit	*model_find_unit(const struct model *, const struct plan *,
 		    const char *name);
 

@@ -425,14 +425,13 @@ plan_sections(const struct views *v, const struct plan *plan)
 static struct value *
 plan_unit_list(const struct views *v, const struct plan *plan)
 {
+	const struct ptrvec *units = model_plan_units(v->model, plan);
 	struct value *list = value_list(A(v)), *item;
-	struct ptrvec units = { NULL, 0, 0 };
 	const struct unit *unit;
 	size_t i;
 
-	model_plan_units(v->model, plan, A(v), &units);
-	for (i = 0; i < units.len; i++) {
-		unit = units.items[i];
+	for (i = 0; i < units->len; i++) {
+		unit = units->items[i];
 		item = value_push(list, value_map(A(v)));
 		value_set_string(A(v), item, "name", unit->name);
 		value_set_string(A(v), item, "url", unit_url(A(v), unit));

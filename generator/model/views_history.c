@@ -260,7 +260,6 @@ view_history_state(const struct views *v, struct value *map)
 	value_set_bool(A(v), map, "history_incomplete", h && h->incomplete);
 }
 
-/* One page of the site-wide change list. */
 /*
  * A page of the site-wide change list.  Page 0 (changes/index.html) shows
  * the newest `per_page` commits.  The numbered pages 1 … pages hold the

@@ -662,7 +662,7 @@ test_disclosure(struct arena *arena)
 	struct report *a, *b, *c;
 	struct indicator *i1, *i2, *i3;
 	struct model model;
-	struct ptrvec units = { NULL, 0, 0 };
+	const struct ptrvec *units;
 	struct date today = day(2025, 1, 1);
 
 	memset(&content, 0, sizeof(content));
@@ -739,14 +739,14 @@ test_disclosure(struct arena *arena)
 	    model_find_unit(&model, p, "公开单位"), "model: units are per plan");
 	CHECK(model.units.len == 2, "model: two units in all (%zu)",
 	    model.units.len);
-	model_plan_units(&model, p, model.arena, &units);
-	CHECK(units.len == 1 &&
-	    ((struct unit *)units.items[0])->leads.len == 1 &&
-	    ((struct unit *)units.items[0])->leads.items[0] == p1,
+	units = model_plan_units(&model, p);
+	CHECK(units->len == 1 &&
+	    ((struct unit *)units->items[0])->leads.len == 1 &&
+	    ((struct unit *)units->items[0])->leads.items[0] == p1,
 	    "model: plan p has one unit leading p1");
-	CHECK(units.len == 1 && ((struct unit *)units.items[0])->id != NULL &&
-	    strlen(((struct unit *)units.items[0])->id) == 13 &&
-	    ((struct unit *)units.items[0])->id[0] == 'u',
+	CHECK(units->len == 1 && ((struct unit *)units->items[0])->id != NULL &&
+	    strlen(((struct unit *)units->items[0])->id) == 13 &&
+	    ((struct unit *)units->items[0])->id[0] == 'u',
 	    "model: a unit id is 'u' and 12 hex digits");
 }
 
