@@ -270,12 +270,13 @@ is_directory(const char *path)
 }
 
 /*
- * The folder of the content cache for --content: in the cache directory,
- * named after its real path and whether it is read from git (--rev),
- * whose stamps are blob ids, or from the disk.
+ * A name in the cache directory for what is kept of --content:
+ * "<kind>-<hash>", the hash of the content's real path and `a`, `b`.
+ * NULL without a cache directory, or when the content cannot be found.
  */
 static const char *
-content_cache_dir(const struct options *opt, struct arena *arena)
+cache_name(const struct options *opt, struct arena *arena, const char *kind,
+    const char *a, const char *b)
 {
 	unsigned long long h;
 	char *content;
@@ -283,10 +284,20 @@ content_cache_dir(const struct options *opt, struct arena *arena)
 	if (opt->cache_dir == NULL ||
 	    (content = realpath(opt->content_dir, NULL)) == NULL)
 		return NULL;
-	h = name_hash((const char *[]){ content, opt->rev ? "git" : "disk" },
-	    2);
+	h = name_hash((const char *[]){ content, a, b }, 3);
 	free(content);
-	return arena_printf(arena, "%s/content-%016llx", opt->cache_dir, h);
+	return arena_printf(arena, "%s/%s-%016llx", opt->cache_dir, kind, h);
+}
+
+/*
+ * The folder of the content cache: stamps are blob ids when the content
+ * is read from git (--rev), inodes and times when from the disk.
+ */
+static const char *
+content_cache_dir(const struct options *opt, struct arena *arena)
+{
+	return cache_name(opt, arena, "content", opt->rev ? "git" : "disk",
+	    "");
 }
 
 /*
@@ -345,30 +356,17 @@ run_check(const struct options *opt)
 static const char *
 pages_manifest_path(const struct options *opt, struct arena *arena)
 {
-	unsigned long long h = 0;
-	char *copy1, *copy2, *content, *parent;
+	char *copy1 = xstrdup(opt->out_dir), *copy2 = xstrdup(opt->out_dir);
+	char *parent = realpath(dirname(copy1), NULL);
+	const char *name = NULL;
 
-	if (opt->cache_dir == NULL)
-		return NULL;
-	copy1 = xstrdup(opt->out_dir);
-	copy2 = xstrdup(opt->out_dir);
-	content = realpath(opt->content_dir, NULL);
-	parent = realpath(dirname(copy1), NULL);
-	if (content != NULL && parent != NULL)
-		h = name_hash((const char *[]){ content, parent,
-		    basename(copy2) }, 3);
+	if (parent != NULL && opt->cache_dir != NULL &&
+	    mkdir_parents(opt->cache_dir) == 0)
+		name = cache_name(opt, arena, "pages", parent, basename(copy2));
 	free(copy1);
 	free(copy2);
 	free(parent);
-	if (content == NULL || parent == NULL) {
-		free(content);
-		return NULL;
-	}
-	free(content);
-	if (mkdir_parents(opt->cache_dir) == -1)
-		return NULL;
-	return arena_printf(arena, "%s/pages-%016llx.manifest",
-	    opt->cache_dir, h);
+	return name ? arena_printf(arena, "%s.manifest", name) : NULL;
 }
 
 /* Building the model, on a thread of its own while the history is read. */

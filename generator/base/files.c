@@ -1,7 +1,9 @@
 /* Small file-system helpers. */
+#define _GNU_SOURCE	/* dl_iterate_phdr */
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <link.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -80,6 +82,30 @@ file_replace_end(struct file_replace *r, int ok)
 	return ok ? 0 : -1;
 }
 
+/*
+ * Adds a shared library the program has loaded (cmark-gfm, libgit2 …),
+ * by its file's identity: an upgrade replaces the file.
+ */
+static int
+program_hash_library(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	struct siphash *h = arg;
+	struct stat st;
+
+	(void)size;
+	if (info->dlpi_name == NULL || info->dlpi_name[0] != '/')
+		return 0;	/* the program itself, or the vDSO */
+	siphash_string(h, info->dlpi_name);
+	if (stat(info->dlpi_name, &st) == 0) {
+		siphash_u64(h, (uint64_t)st.st_dev);
+		siphash_u64(h, (uint64_t)st.st_ino);
+		siphash_u64(h, (uint64_t)st.st_size);
+		siphash_u64(h, (uint64_t)st.st_mtim.tv_sec);
+		siphash_u64(h, (uint64_t)st.st_mtim.tv_nsec);
+	}
+	return 0;
+}
+
 static void
 program_hash(void)
 {
@@ -98,6 +124,7 @@ program_hash(void)
 		close(fd);
 	}
 	free(chunk);
+	dl_iterate_phdr(program_hash_library, &h);
 	siphash_final(&h, &program);
 	program_known = n == 0;
 }

@@ -14,9 +14,10 @@
 unsigned long long name_hash(const char *const *parts, size_t n);
 
 /*
- * The hash of this program's own file (/proc/self/exe), which stands for
- * its code in cache keys.  Returns -1 when it cannot be read: then no
- * cache may be trusted.
+ * The hash of this program's own file (/proc/self/exe) and of the shared
+ * libraries it loaded (their files' identities), which stands for its
+ * code in cache keys.  Returns -1 when the program cannot be read: then
+ * no cache may be trusted.
  */
 int	 program_digest(struct siphash_digest *);
 

@@ -246,8 +246,7 @@ renderer_views(struct renderer *r)
 	struct views v = { r->model, &r->page_arena, renderer_markdown,
 	    &r->page_arena, r->shares };
 
-	arena_free(&r->page_arena);
-	arena_init(&r->page_arena);
+	arena_reset(&r->page_arena);
 	return v;
 }
 
@@ -353,8 +352,7 @@ renderer_files(struct renderer *r, struct source *source,
 
 	for (i = 0; i < plan->files.len; i++) {
 		path = plan->files.items[i];
-		arena_free(&r->page_arena);
-		arena_init(&r->page_arena);
+		arena_reset(&r->page_arena);
 		if (source->ops->read(source, path, MAX_ATTACHMENT_SIZE,
 		    &r->page_arena, &data, &len) != SOURCE_OK) {
 			fprintf(stderr, "gongkai: error: %s/%s: cannot read "
@@ -471,7 +469,7 @@ renderer_free(struct renderer *r)
 	buf_free(&r->sitemap);
 }
 
-/* A worker renders every n-th plan; sitemap lines are kept per plan. */
+/* A worker renders every n-th item; sitemap lines are kept per item. */
 struct worker {
 	struct renderer		 r;
 	struct arena		 arena;
@@ -479,6 +477,7 @@ struct worker {
 	size_t			 count;
 	struct buf		*sitemaps;	/* one per item, shared array */
 	pthread_t		 thread;
+	int			 started;
 	int			 rc;
 };
 
@@ -526,20 +525,20 @@ worker_main(void *arg)
 }
 
 /*
- * Renders the change list, commit pages and plans' pages on several
- * threads.  The model is only read; each worker has its own arenas,
- * engine and buffers.  Returns -1 when any page failed.
+ * Renders the items (render_item_count) on several threads.  The model is
+ * only read; each worker has its own arenas, engine and buffers.  Returns
+ * -1 when any page failed.
  */
 static int
 renderer_parallel(struct renderer *main_r, const char *theme_dir)
 {
 	size_t items = render_item_count(main_r->model);
-	size_t jobs = jobs_count(items), i, started = 0;
+	size_t jobs = jobs_count(items), i;
 	struct worker *workers = xmalloc(jobs * sizeof(*workers));
-	struct buf *sitemaps = xmalloc((items + 1) * sizeof(*sitemaps));
+	struct buf *sitemaps = xmalloc(items * sizeof(*sitemaps));
 	int rc = 0;
 
-	for (i = 0; i <= items; i++)
+	for (i = 0; i < items; i++)
 		sitemaps[i] = (struct buf)BUF_INIT;
 	for (i = 0; i < jobs; i++) {
 		arena_init(&workers[i].arena);
@@ -550,15 +549,20 @@ renderer_parallel(struct renderer *main_r, const char *theme_dir)
 		    &workers[i].arena, theme_dir, main_r->fingerprint,
 		    main_r->output);
 		workers[i].r.shares = main_r->shares;
+		workers[i].started = 0;
+		if (workers[i].rc == -1)
+			rc = -1;
 	}
-	for (i = 0; i < jobs && rc == 0; i++, started++)
-		if (workers[i].rc == -1 || pthread_create(&workers[i].thread,
-		    NULL, worker_main, &workers[i]) != 0)
+	for (i = 0; i < jobs && rc == 0; i++)
+		if (pthread_create(&workers[i].thread, NULL, worker_main,
+		    &workers[i]) == 0)
+			workers[i].started = 1;
+		else
 			rc = -1;
 	for (i = 0; i < jobs; i++) {
-		if (i < started && workers[i].rc != -1)
+		if (workers[i].started)
 			pthread_join(workers[i].thread, NULL);
-		if (workers[i].rc == -1)
+		if (workers[i].rc == -1)	/* read after the join */
 			rc = -1;
 		renderer_free(&workers[i].r);
 		arena_free(&workers[i].arena);

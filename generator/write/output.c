@@ -570,7 +570,8 @@ output_create(struct output *out, const char *rel)
 	if (errno == ENOENT && output_mkdirs_for(out, rel) == 0 &&
 	    (fd = openat(out->temp_fd, rel, flags, 0644)) != -1)
 		return fd;
-	if (!out->from_spare)
+	/* Written twice (a theme's static robots.txt, say): the last wins. */
+	if (!out->from_spare && errno != EEXIST)
 		return -1;
 	output_clear(out, rel);
 	if (output_mkdirs_for(out, rel) == -1)
@@ -719,8 +720,15 @@ output_keep_spare(struct output *out)
 		return 1;
 	if (errno != ENOTEMPTY && errno != EEXIST)
 		return 0;		/* another file system, say */
-	remove_tree(out->spare_dir);	/* left by a build in parallel */
-	return rename(out->temp_dir, out->spare_dir) == 0;
+	/*
+	 * A spare left by a build in parallel: swapped out and removed under
+	 * our own name, never where another build may be taking it.
+	 */
+	if (syscall(SYS_renameat2, AT_FDCWD, out->temp_dir, AT_FDCWD,
+	    out->spare_dir, RENAME_EXCHANGE) == -1)
+		return 0;
+	remove_tree(out->temp_dir);
+	return 1;
 }
 
 int

@@ -83,8 +83,9 @@ int	 output_write(struct output *, const char *rel, const char *data,
 	    size_t len, const struct siphash_digest *key);
 
 /*
- * Swaps the new site into place, removes the old one and writes the new
- * manifest.  Returns -1.
+ * Sweeps what began as the spare, swaps the new site into place, keeps
+ * the old one as the next spare (or removes it) and writes the new
+ * manifest.  Returns -1 when the new site could not be put in place.
  */
 int	 output_commit(struct output *);
 

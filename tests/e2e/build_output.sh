@@ -311,4 +311,19 @@ else
 	    "$(cat "$tmp/e" "$tmp/diff")"
 fi
 
+# A theme's static file at a path the generator writes too (robots.txt):
+# the generated one wins, on a first build as on later ones.
+cp -R "$THEME" "$tmp/theme-robots"
+echo "User-agent: nobody" >"$tmp/theme-robots/static/robots.txt"
+for run in first second; do
+	gk build --content "$FIXTURE" --out "$tmp/robots" \
+	    --theme "$tmp/theme-robots" --cache-dir "$tmp/cache-robots"
+	if [ $rc -eq 0 ] && grep -q '^Sitemap: ' "$tmp/robots/robots.txt"; then
+		ok "a theme's static robots.txt ($run build): the generated one wins"
+	else
+		fail "a theme's static robots.txt ($run build): the generated one wins" \
+		    "exit status $rc" "$(cat "$tmp/e" "$tmp/robots/robots.txt")"
+	fi
+done
+
 [ $failures -eq 0 ]
